@@ -1,0 +1,88 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/starprep/starprep/coach"
+	"github.com/starprep/starprep/data"
+	"github.com/starprep/starprep/questions"
+)
+
+// Factory carries every dependency a command may need. Cheap values are
+// fields; values that may fail are loaded on first use and then kept.
+type Factory struct {
+	IO *IOStreams
+	// Prompter asks the user questions; nil means "build the terminal one".
+	Prompter coach.Prompter
+	// Now is the clock (fixed in tests).
+	Now func() time.Time
+	// Getenv reads the environment (a map in tests).
+	Getenv func(string) string
+
+	// Set from the global flags before any command runs.
+	Home      string
+	BankFiles []string
+
+	bankOnce sync.Once
+	bank     *questions.Bank
+	bankErr  error
+}
+
+// NewFactory returns a factory over the given streams and the real clock and
+// environment.
+func NewFactory(io *IOStreams) *Factory {
+	return &Factory{IO: io, Now: time.Now, Getenv: os.Getenv}
+}
+
+// Bank is the embedded question bank with every --bank file merged over it,
+// in the order given.
+func (f *Factory) Bank() (*questions.Bank, error) {
+	f.bankOnce.Do(func() {
+		b, err := questions.ParseBank(data.Questions, data.QuestionsPath)
+		if err != nil {
+			f.bankErr = fmt.Errorf("the embedded question bank is broken (please report this): %w", err)
+			return
+		}
+		for _, path := range f.BankFiles {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				f.bankErr = fmt.Errorf("read question bank: %w", err)
+				return
+			}
+			extra, err := questions.ParseBank(raw, path)
+			if err != nil {
+				f.bankErr = err
+				return
+			}
+			b = b.Merge(extra)
+		}
+		f.bank = b
+	})
+	return f.bank, f.bankErr
+}
+
+// resolveHome picks the user-data directory: --home, then STARPREP_HOME, then
+// $XDG_DATA_HOME/starprep, then ~/.local/share/starprep.
+func resolveHome(flag string, getenv func(string) string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	if h := getenv("STARPREP_HOME"); h != "" {
+		return h, nil
+	}
+	if x := getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "starprep"), nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		var err error
+		if home, err = os.UserHomeDir(); err != nil {
+			return "", fmt.Errorf("no home directory to keep your answers in: set STARPREP_HOME or pass --home")
+		}
+	}
+	return filepath.Join(home, ".local", "share", "starprep"), nil
+}

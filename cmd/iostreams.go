@@ -1,0 +1,89 @@
+package cmd
+
+import (
+	"bytes"
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams is the only way command code reaches the user's terminal.
+//
+// The rules (kept in sync with the README's "Scripting" section):
+//   - data goes to Out; prompts' chrome, progress, warnings and errors go to ErrOut;
+//   - decorations (table borders, colour, success lines) only when Out is a terminal;
+//   - prompts only when CanPrompt; otherwise a command needs its flags or files.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	inTTY, outTTY, errTTY bool
+	color                 bool
+	neverPrompt           bool
+	width                 int
+
+	// ttyIn and ttyOut are the real terminal files survey needs (it wants
+	// descriptors); nil in tests.
+	ttyIn, ttyOut *os.File
+}
+
+// System looks at the real process streams once.
+func System() *IOStreams {
+	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, ttyIn: os.Stdin, ttyOut: os.Stdout}
+	s.inTTY = term.IsTerminal(int(os.Stdin.Fd()))
+	s.outTTY = term.IsTerminal(int(os.Stdout.Fd()))
+	s.errTTY = term.IsTerminal(int(os.Stderr.Fd()))
+	if s.outTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.width = w
+		}
+	}
+	_, noColor := os.LookupEnv("NO_COLOR")
+	s.color = s.outTTY && !noColor && os.Getenv("TERM") != "dumb"
+	if os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0" {
+		s.color = true
+	}
+	if v := os.Getenv("STARPREP_NO_INPUT"); v != "" && v != "0" && v != "false" {
+		s.neverPrompt = true
+	}
+	return s
+}
+
+// TestStreams returns buffer-backed streams; everything reads as a non-terminal
+// until the test says otherwise.
+func TestStreams() (s *IOStreams, in, out, errOut *bytes.Buffer) {
+	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{In: in, Out: out, ErrOut: errOut, width: 80}, in, out, errOut
+}
+
+// SetTTY marks the streams as terminals (or not), for tests.
+func (s *IOStreams) SetTTY(in, out, err bool) { s.inTTY, s.outTTY, s.errTTY = in, out, err }
+
+// SetColor turns colour on or off.
+func (s *IOStreams) SetColor(on bool) { s.color = on }
+
+// SetNeverPrompt forbids prompting (--no-input).
+func (s *IOStreams) SetNeverPrompt(v bool) { s.neverPrompt = s.neverPrompt || v }
+
+// IsStdinTTY reports whether standard input is a terminal.
+func (s *IOStreams) IsStdinTTY() bool { return s.inTTY }
+
+// IsStdoutTTY reports whether standard output is a terminal.
+func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
+
+// ColorEnabled reports whether output may be coloured.
+func (s *IOStreams) ColorEnabled() bool { return s.color }
+
+// CanPrompt reports whether the user can be asked questions: both ends are a
+// terminal and prompting was not turned off.
+func (s *IOStreams) CanPrompt() bool { return !s.neverPrompt && s.inTTY && s.outTTY }
+
+// Width is the terminal width, or 80 when unknown.
+func (s *IOStreams) Width() int {
+	if s.width < 40 {
+		return 80
+	}
+	return s.width
+}

@@ -1,0 +1,357 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/starprep/starprep/questions"
+	"github.com/starprep/starprep/internal/yamlfile"
+)
+
+func newQuestionsCmd(f *Factory) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "questions <command>",
+		Short: "Browse, show and validate interview questions",
+		Long: `Browse the question bank, read one question with its hints, and check
+question bank files you wrote.
+
+The built-in bank has behavioral, situational, technical, motivation and
+strengths questions, plus questions to ask the interviewer. --bank FILE merges
+your own bank over it: a question with the same id replaces the built-in one.`,
+		Args: cobra.NoArgs,
+	}
+	c.AddCommand(newQuestionsListCmd(f, nil), newQuestionsShowCmd(f, nil), newQuestionsValidateCmd(f, nil))
+	return c
+}
+
+type questionsListOptions struct {
+	IO     *IOStreams
+	Bank   func() (*questions.Bank, error)
+	Filter questions.Filter
+	Format string
+}
+
+func newQuestionsListCmd(f *Factory, runF func(*questionsListOptions) error) *cobra.Command {
+	opts := &questionsListOptions{IO: f.IO, Bank: f.Bank}
+	var cats, comps []string
+	var difficulty string
+	c := &cobra.Command{
+		Use:   "list [--category <c>,...] [--competency <t>,...] [--difficulty <n>|<n-m>] [--search <words>] [--format <fmt>]",
+		Short: "List questions, filtered",
+		Example: `  $ starprep questions list --category technical
+  $ starprep questions list --competency de-escalation --difficulty 2-3
+  $ starprep questions list --search refund --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := checkFormat(opts.Format, "table", "json", "yaml", "markdown", "csv"); err != nil {
+				return err
+			}
+			opts.Filter.Categories = splitList(cats)
+			for _, cat := range opts.Filter.Categories {
+				if !contains(questions.Categories, cat) {
+					return usageErrorf("unknown category %q (one of %s)", cat, strings.Join(questions.Categories, ", "))
+				}
+			}
+			opts.Filter.Competencies = splitList(comps)
+			lo, hi, err := parseDifficulty(difficulty)
+			if err != nil {
+				return err
+			}
+			opts.Filter.MinDifficulty, opts.Filter.MaxDifficulty = lo, hi
+			if runF != nil {
+				return runF(opts)
+			}
+			return questionsListRun(opts)
+		},
+	}
+	c.Flags().StringSliceVar(&cats, "category", nil, "only these `categories`: "+strings.Join(questions.Categories, ", "))
+	c.Flags().StringSliceVar(&comps, "competency", nil, "only questions probing one of these `competencies`")
+	c.Flags().StringVar(&difficulty, "difficulty", "", "difficulty `n` or range n-m, from 1 (easy) to 3 (hard)")
+	c.Flags().StringVar(&opts.Filter.Search, "search", "", "only questions containing every one of these `words`")
+	c.Flags().BoolVar(&opts.Filter.STAROnly, "star", false, "only questions that expect a STAR story")
+	c.Flags().StringVar(&opts.Format, "format", "table", "output `format`: table, json, yaml, markdown or csv")
+	_ = c.RegisterFlagCompletionFunc("category", completeCategories)
+	_ = c.RegisterFlagCompletionFunc("competency", completeCompetencies(f))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json", "yaml", "markdown", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func parseDifficulty(s string) (int, int, error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	lo, hi, isRange := strings.Cut(s, "-")
+	if !isRange {
+		hi = lo
+	}
+	a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+	b, err2 := strconv.Atoi(strings.TrimSpace(hi))
+	if err1 != nil || err2 != nil || a < 1 || b > 3 || a > b {
+		return 0, 0, usageErrorf("--difficulty %q: give 1, 2 or 3, or a range such as 1-2", s)
+	}
+	return a, b, nil
+}
+
+func questionsListRun(opts *questionsListOptions) error {
+	bank, err := opts.Bank()
+	if err != nil {
+		return err
+	}
+	qs := bank.Find(opts.Filter)
+	if qs == nil {
+		qs = []questions.Question{}
+	}
+	switch opts.Format {
+	case "json":
+		return writeJSON(opts.IO.Out, qs)
+	case "yaml":
+		return writeYAML(opts.IO.Out, map[string]any{"version": 1, "questions": qs})
+	}
+	if len(qs) == 0 {
+		if opts.IO.IsStdoutTTY() || opts.Format != "table" {
+			fmt.Fprintln(opts.IO.ErrOut, "starprep: no questions match; loosen the filters or see 'starprep questions list --help'")
+		}
+		if opts.Format == "table" {
+			return nil
+		}
+	}
+	t := table{headers: []string{"ID", "CATEGORY", "LEVEL", "STAR", "QUESTION"}, rightAlign: map[int]bool{2: true}}
+	for _, q := range qs {
+		star := ""
+		if q.STAR {
+			star = "yes"
+		}
+		t.rows = append(t.rows, []string{q.ID, q.Category, strconv.Itoa(q.Difficulty), star, q.Text})
+	}
+	switch opts.Format {
+	case "markdown":
+		return writeMarkdownTable(opts.IO.Out, t)
+	case "csv":
+		t.headers = []string{"id", "category", "difficulty", "star", "text", "competencies"}
+		for i, q := range qs {
+			t.rows[i] = append(t.rows[i], strings.Join(q.Competencies, ";"))
+		}
+		return writeCSV(opts.IO.Out, t)
+	}
+	if err := writeTable(opts.IO, t); err != nil {
+		return err
+	}
+	if opts.IO.IsStdoutTTY() {
+		fmt.Fprintf(opts.IO.ErrOut, "%d questions. Read one with: starprep questions show <id>\n", len(qs))
+	}
+	return nil
+}
+
+type questionsShowOptions struct {
+	IO          *IOStreams
+	Bank        func() (*questions.Bank, error)
+	ID          string
+	WithExample bool
+	Format      string
+}
+
+func newQuestionsShowCmd(f *Factory, runF func(*questionsShowOptions) error) *cobra.Command {
+	opts := &questionsShowOptions{IO: f.IO, Bank: f.Bank}
+	c := &cobra.Command{
+		Use:   "show <id>",
+		Short: "Show one question with what interviewers look for and follow-ups",
+		Example: `  $ starprep questions show shouting-customer
+  $ starprep questions show shouting-customer --example`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageWithHint("list the ids with: starprep questions list", "questions show needs exactly one question id")
+			}
+			return nil
+		},
+		ValidArgsFunction: completeQuestionIDs(f),
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := checkFormat(opts.Format, "text", "json", "yaml"); err != nil {
+				return err
+			}
+			opts.ID = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return questionsShowRun(opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.WithExample, "example", false, "also show the model answer (try answering first)")
+	c.Flags().StringVar(&opts.Format, "format", "text", "output `format`: text, json or yaml")
+	return c
+}
+
+func questionsShowRun(opts *questionsShowOptions) error {
+	bank, err := opts.Bank()
+	if err != nil {
+		return err
+	}
+	q, ok := bank.Get(opts.ID)
+	if !ok {
+		hint := "list the ids with: starprep questions list"
+		if near := bank.Closest(opts.ID); len(near) > 0 {
+			hint = "did you mean: " + strings.Join(near, ", ") + "?\n" + hint
+		}
+		return usageWithHint(hint, "no question with id %q", opts.ID)
+	}
+	if !opts.WithExample {
+		q.Example = ""
+	}
+	switch opts.Format {
+	case "json":
+		return writeJSON(opts.IO.Out, q)
+	case "yaml":
+		return writeYAML(opts.IO.Out, q)
+	}
+	return writeQuestion(opts.IO.Out, q, opts.WithExample)
+}
+
+func writeQuestion(w io.Writer, q questions.Question, withExample bool) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", questions.Fill(q.Text, ""))
+	shape := "a STAR story (Situation, Task, Action, Result)"
+	if !q.STAR {
+		shape = "a direct answer"
+	}
+	fmt.Fprintf(&b, "id:           %s\ncategory:     %s (difficulty %d of 3)\ncompetencies: %s\nexpects:      %s\n",
+		q.ID, q.Category, q.Difficulty, strings.Join(q.Competencies, ", "), shape)
+	section := func(title string, items []string) {
+		if len(items) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "\n%s\n", title)
+		for _, it := range items {
+			fmt.Fprintf(&b, "  - %s\n", it)
+		}
+	}
+	section("What interviewers listen for:", q.LookFor)
+	section("Words a strong answer tends to use:", []string{strings.Join(q.Keywords, ", ")})
+	section("Possible follow-ups:", q.FollowUps)
+	if q.Example != "" {
+		if withExample {
+			fmt.Fprintf(&b, "\nA strong answer:\n%s\n", indent(strings.TrimSpace(q.Example), "  "))
+		}
+	}
+	if !withExample && q.Example == "" {
+		// nothing more
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+type questionsValidateOptions struct {
+	IO    *IOStreams
+	Files []string
+}
+
+func newQuestionsValidateCmd(f *Factory, runF func(*questionsValidateOptions) error) *cobra.Command {
+	opts := &questionsValidateOptions{IO: f.IO}
+	c := &cobra.Command{
+		Use:   "validate <file>...",
+		Short: "Check question bank files and list every problem",
+		Long: `Check question bank files: YAML syntax, unknown or misspelt fields, duplicate
+ids, unknown categories, out-of-range difficulty, missing text. Every problem
+is listed as file:line: message on stdout.
+
+EXIT STATUS
+  0  every file is valid
+  3  at least one problem was found`,
+		Example: `  $ starprep questions validate my-bank.yaml`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf("name at least one question bank file to validate")
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return questionsValidateRun(opts)
+		},
+	}
+	return c
+}
+
+func questionsValidateRun(opts *questionsValidateOptions) error {
+	bad := 0
+	for _, path := range opts.Files {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		bank, err := questions.ParseBank(raw, path)
+		var ye *yamlfile.Error
+		switch {
+		case errors.As(err, &ye):
+			bad++
+			for _, p := range ye.Problems {
+				fmt.Fprintln(opts.IO.Out, p.String())
+			}
+		case err != nil:
+			return err
+		default:
+			fmt.Fprintf(opts.IO.Out, "%s: ok (%d questions)\n", path, len(bank.Questions))
+		}
+	}
+	if bad > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "starprep: %d of %d files have problems\n", bad, len(opts.Files))
+		return &silentError{code: exitData}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func completeCategories(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return questions.Categories, cobra.ShellCompDirectiveNoFileComp
+}
+
+func completeCompetencies(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		bank, err := f.Bank()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		return bank.Competencies(), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func completeQuestionIDs(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		bank, err := f.Bank()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		for _, q := range bank.Questions {
+			out = append(out, q.ID+"\t"+q.Text)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}

@@ -1,0 +1,136 @@
+package cmd
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"go.yaml.in/yaml/v3"
+)
+
+// This file is the only one that knows tablewriter.
+
+// table is what a command wants shown as rows.
+type table struct {
+	headers []string
+	rows    [][]string
+	// rightAlign marks numeric columns by index.
+	rightAlign map[int]bool
+}
+
+// writeTable prints a bordered table on a terminal, and tab-separated rows
+// without a header when piped, so `cut -f2` and awk work.
+func writeTable(ios *IOStreams, t table) error {
+	if !ios.IsStdoutTTY() {
+		return writeTSV(ios.Out, t.rows)
+	}
+	return renderBox(ios.Out, t, ios.Width())
+}
+
+// renderBox draws t with unicode borders, wrapped to width.
+func renderBox(w io.Writer, t table, width int) error {
+	align := make([]tw.Align, len(t.headers))
+	for i := range align {
+		align[i] = tw.AlignLeft
+		if t.rightAlign[i] {
+			align[i] = tw.AlignRight
+		}
+	}
+	tbl := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithMaxWidth(width),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+	)
+	tbl.Header(t.headers)
+	for _, r := range t.rows {
+		if err := tbl.Append(append([]string(nil), r...)); err != nil {
+			return fmt.Errorf("render table: %w", err)
+		}
+	}
+	return tbl.Render()
+}
+
+func writeTSV(w io.Writer, rows [][]string) error {
+	for _, r := range rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(c)
+		}
+		if _, err := fmt.Fprintln(w, strings.Join(cells, "\t")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeMarkdownTable(w io.Writer, t table) error {
+	esc := strings.NewReplacer("|", `\|`, "\n", " ")
+	line := func(cells []string) string {
+		out := make([]string, len(cells))
+		for i, c := range cells {
+			out[i] = esc.Replace(c)
+		}
+		return "| " + strings.Join(out, " | ") + " |\n"
+	}
+	var b strings.Builder
+	b.WriteString(line(t.headers))
+	seps := make([]string, len(t.headers))
+	for i := range seps {
+		seps[i] = "---"
+		if t.rightAlign[i] {
+			seps[i] = "---:"
+		}
+	}
+	b.WriteString("| " + strings.Join(seps, " | ") + " |\n")
+	for _, r := range t.rows {
+		b.WriteString(line(r))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeCSV(w io.Writer, t table) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.headers); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(t.rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// writeJSON prints v as indented JSON without HTML escaping (answers hold < and &).
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func writeYAML(w io.Writer, v any) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// checkFormat returns a usage error unless format is one of allowed.
+func checkFormat(format string, allowed ...string) error {
+	for _, a := range allowed {
+		if format == a {
+			return nil
+		}
+	}
+	return usageErrorf("--format %q is not one of: %s", format, strings.Join(allowed, ", "))
+}

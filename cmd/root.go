@@ -1,0 +1,175 @@
+// Package cmd is starprep's command-line glue: it parses flags, builds the
+// inputs, calls one function of questions/, star/ or coach/, and renders the
+// result. Only cmd/starprep/main.go calls os.Exit, with the code from Main.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set with -ldflags "-X github.com/starprep/starprep/cmd.version=v1.2.3";
+// otherwise it comes from the build info.
+var version = ""
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// Main wires the real process streams and returns the exit status.
+func Main() int {
+	return Run(os.Args[1:], NewFactory(System()))
+}
+
+// Run executes one invocation against the given dependencies. Tests call it
+// directly.
+func Run(args []string, f *Factory) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+
+	err := root.ExecuteContext(ctx)
+	if err != nil && !ranCommand(root) {
+		// cobra's own argument and flag errors come before any RunE.
+		var u *UsageError
+		if !errors.As(err, &u) {
+			err = &UsageError{msg: err.Error(), hint: "run 'starprep --help' for usage"}
+		}
+	}
+	report(f.IO, err)
+	return exitCode(err)
+}
+
+const ranAnnotation = "starprep-ran"
+
+func ranCommand(root *cobra.Command) bool { return root.Annotations[ranAnnotation] == "yes" }
+
+// report is the single place that prints an error.
+func report(io *IOStreams, err error) {
+	if err == nil {
+		return
+	}
+	var silent *silentError
+	if errors.As(err, &silent) {
+		return
+	}
+	if errors.Is(err, ErrCancelled) || errors.Is(err, context.Canceled) {
+		fmt.Fprintln(io.ErrOut, "starprep: interrupted")
+		return
+	}
+	msg := err.Error()
+	var loc located
+	if errors.As(err, &loc) {
+		// Data errors already read "path:line: what"; one per line.
+		for _, line := range strings.Split(msg, "\n") {
+			fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", line)
+		}
+		fmt.Fprintln(io.ErrOut, "starprep: hint: fix the file at the line shown, then run the command again")
+		return
+	}
+	fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", msg)
+	var u *UsageError
+	if errors.As(err, &u) && u.hint != "" {
+		for _, h := range strings.Split(u.hint, "\n") {
+			fmt.Fprintf(io.ErrOut, "starprep: hint: %s\n", h)
+		}
+	}
+	if exitCode(err) == exitError && os.Getenv("STARPREP_DEBUG") != "" {
+		fmt.Fprintf(io.ErrOut, "starprep: debug: %+v\n", err)
+	}
+}
+
+// NewRootCmd builds a fresh command tree over f.
+func NewRootCmd(f *Factory) *cobra.Command {
+	var home string
+	var noColor, noInput bool
+	root := &cobra.Command{
+		Use:   "starprep",
+		Short: "Practise customer service interviews: STAR answers, scores and feedback",
+		Long: `starprep gets you ready for customer service representative interviews.
+
+It holds a bank of CSR interview questions, runs mock interviews that collect
+your answers in the STAR shape (Situation, Task, Action, Result), and scores
+every answer for completeness with feedback you can act on.
+
+Start with:
+  $ starprep interview              a mock interview on the built-in questions
+  $ starprep questions list         browse the question bank
+  $ starprep score answer.txt       score an answer you wrote down
+
+EXIT STATUS
+  0    success, including an empty result
+  1    unexpected or runtime failure (I/O, permissions, a bug)
+  2    bad flags or arguments, or an interactive command without a terminal
+  3    invalid data: a question bank, rubric, company notes or answer file
+       (the message starts with path:line:)
+  4    score/review ran and an answer scored below --min-score
+  130  interrupted (Ctrl-C); whatever was answered is saved
+
+ENVIRONMENT
+  STARPREP_HOME      where your answers, sessions and notes live
+                     (default $XDG_DATA_HOME/starprep or ~/.local/share/starprep)
+  STARPREP_NO_INPUT  never prompt (same as --no-input)
+  NO_COLOR           no colour (same as --no-color)
+  STARPREP_DEBUG     print the full error chain for unexpected failures`,
+		Version:       buildVersion(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(c *cobra.Command, _ []string) error {
+			c.Root().Annotations = map[string]string{ranAnnotation: "yes"}
+			if noColor || f.Getenv("NO_COLOR") != "" {
+				f.IO.SetColor(false)
+			}
+			f.IO.SetNeverPrompt(noInput)
+			h, err := resolveHome(home, f.Getenv)
+			if err != nil {
+				return err
+			}
+			f.Home = h
+			return nil
+		},
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageWithHint(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err.Error())
+	})
+	root.SetVersionTemplate("starprep {{.Version}}\n")
+	pf := root.PersistentFlags()
+	pf.StringArrayVar(&f.BankFiles, "bank", nil, "extra question bank `file` merged over the built-in one (repeatable)")
+	pf.StringVar(&home, "home", "", "`dir` for your answers, sessions and notes (default $STARPREP_HOME or the XDG data dir)")
+	pf.BoolVar(&noColor, "no-color", false, "no colour in output (also NO_COLOR)")
+	pf.BoolVar(&noInput, "no-input", false, "never prompt (also STARPREP_NO_INPUT)")
+
+	root.AddCommand(newQuestionsCmd(f))
+	return root
+}
+
+// splitList turns repeated and comma-separated flag values into one list.
+func splitList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,247 @@
+package questions
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/starprep/starprep/internal/yamlfile"
+	"go.yaml.in/yaml/v3"
+)
+
+// Categories are the kinds of question, in the order they are listed.
+var Categories = []string{"behavioral", "situational", "technical", "motivation", "strengths", "ask"}
+
+// Question is one interview question. The YAML and JSON field names are the
+// contract documented in DESIGN.md and the README.
+type Question struct {
+	// ID is a unique slug ([a-z0-9-]+).
+	ID string `yaml:"id" json:"id"`
+	// Text is the question as the interviewer asks it; {{company}} is
+	// replaced by the chosen company's name.
+	Text string `yaml:"text" json:"text"`
+	// Category is one of Categories.
+	Category string `yaml:"category" json:"category"`
+	// Competencies are the skills the question probes (slugs).
+	Competencies []string `yaml:"competencies" json:"competencies"`
+	// Difficulty runs from 1 (easy) to 3 (hard).
+	Difficulty int `yaml:"difficulty" json:"difficulty"`
+	// STAR is true when a STAR story is the expected shape of the answer.
+	STAR bool `yaml:"star" json:"star"`
+	// LookFor is what an interviewer listens for: the hints shown on request.
+	LookFor []string `yaml:"look_for" json:"look_for"`
+	// Keywords are words a relevant answer is likely to use.
+	Keywords []string `yaml:"keywords" json:"keywords"`
+	// FollowUps are questions an interviewer may ask next.
+	FollowUps []string `yaml:"follow_ups,omitempty" json:"follow_ups"`
+	// Example is a strong model answer, shown only after an attempt.
+	Example string `yaml:"example,omitempty" json:"example,omitempty"`
+
+	// Source is where the question was defined ("path:line"), for messages.
+	Source string `yaml:"-" json:"-"`
+}
+
+// Bank is an ordered set of questions with unique ids.
+type Bank struct {
+	Questions []Question
+	byID      map[string]int
+}
+
+type bankFile struct {
+	Version   int        `yaml:"version"`
+	Questions []Question `yaml:"questions"`
+}
+
+var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// ParseBank reads a question bank file. Every problem (syntax, unknown field,
+// wrong type, duplicate id, unknown category, out-of-range value, missing
+// field) is reported in one *yamlfile.Error, each with its line.
+func ParseBank(data []byte, path string) (*Bank, error) {
+	docs, err := yamlfile.Documents(data, path)
+	if err != nil {
+		return nil, err
+	}
+	ps := yamlfile.Problems{Path: path}
+	if len(docs) == 0 {
+		ps.Add(nil, "the file is empty: a bank needs `version: 1` and a `questions:` list")
+		return nil, ps.Err()
+	}
+	if len(docs) > 1 {
+		ps.AddLine(docs[1].Line, "a question bank is one YAML document; remove the extra ---")
+	}
+	root := yamlfile.Root(docs[0])
+	if root.Kind != yaml.MappingNode {
+		ps.Add(root, "a question bank is a mapping with `version: 1` and `questions:`")
+		return nil, ps.Err()
+	}
+	var f bankFile
+	if err := yamlfile.Strict(docs[0], path, &f); err != nil {
+		ps.Merge(err)
+		return nil, ps.Err()
+	}
+	if v := yamlfile.Value(root, "version"); v == nil {
+		ps.Add(root, "missing `version: 1` at the top of the file")
+	} else if f.Version != 1 {
+		ps.Add(v, "unsupported version %d (this starprep reads version 1)", f.Version)
+	}
+	qs := yamlfile.Value(root, "questions")
+	if qs == nil || len(f.Questions) == 0 {
+		ps.Add(root, "no questions: add a `questions:` list")
+	}
+	seen := map[string]int{}
+	for i := range f.Questions {
+		q := &f.Questions[i]
+		node := qs.Content[i]
+		q.Source = fmt.Sprintf("%s:%d", path, node.Line)
+		validateQuestion(&ps, q, node)
+		if first, dup := seen[q.ID]; dup && q.ID != "" {
+			ps.Add(yamlfile.Value(node, "id"), "duplicate id %q (first defined at line %d)", q.ID, first)
+		} else {
+			seen[q.ID] = node.Line
+		}
+	}
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	return NewBank(f.Questions), nil
+}
+
+func validateQuestion(ps *yamlfile.Problems, q *Question, node *yaml.Node) {
+	at := func(key string) *yaml.Node {
+		if v := yamlfile.Value(node, key); v != nil {
+			return v
+		}
+		return node
+	}
+	name := q.ID
+	if name == "" {
+		name = "question"
+	}
+	switch {
+	case q.ID == "":
+		ps.Add(node, "question has no id")
+	case !slugRe.MatchString(q.ID):
+		ps.Add(at("id"), "id %q: use lower-case letters, digits and single hyphens (e.g. angry-customer)", q.ID)
+	}
+	if strings.TrimSpace(q.Text) == "" {
+		ps.Add(at("text"), "%s: text is missing", name)
+	}
+	if !slices.Contains(Categories, q.Category) {
+		if q.Category == "" {
+			ps.Add(node, "%s: category is missing (one of %s)", name, strings.Join(Categories, ", "))
+		} else {
+			ps.Add(at("category"), "%s: unknown category %q (one of %s)", name, q.Category, strings.Join(Categories, ", "))
+		}
+	}
+	if q.Difficulty < 1 || q.Difficulty > 3 {
+		ps.Add(at("difficulty"), "%s: difficulty %d is out of range (1 easy .. 3 hard)", name, q.Difficulty)
+	}
+	if len(q.Competencies) == 0 {
+		ps.Add(at("competencies"), "%s: list at least one competency", name)
+	}
+	for _, c := range q.Competencies {
+		if !slugRe.MatchString(c) {
+			ps.Add(at("competencies"), "%s: competency %q: use lower-case words joined by hyphens", name, c)
+		}
+	}
+	if q.STAR && q.Category == "ask" {
+		ps.Add(at("star"), "%s: an `ask` question is asked by the candidate and cannot expect a STAR answer", name)
+	}
+	for _, list := range []struct {
+		key  string
+		vals []string
+	}{{"look_for", q.LookFor}, {"keywords", q.Keywords}, {"follow_ups", q.FollowUps}} {
+		for _, v := range list.vals {
+			if strings.TrimSpace(v) == "" {
+				ps.Add(at(list.key), "%s: %s has an empty entry", name, list.key)
+			}
+		}
+	}
+}
+
+// NewBank builds a bank from questions whose ids are already unique.
+func NewBank(qs []Question) *Bank {
+	b := &Bank{Questions: qs, byID: make(map[string]int, len(qs))}
+	for i, q := range qs {
+		b.byID[q.ID] = i
+	}
+	return b
+}
+
+// Get returns the question with the given id.
+func (b *Bank) Get(id string) (Question, bool) {
+	i, ok := b.byID[id]
+	if !ok {
+		return Question{}, false
+	}
+	return b.Questions[i], true
+}
+
+// Merge returns a new bank: b's questions with those of over replacing the
+// ones of the same id in place, and over's new questions added at the end.
+func (b *Bank) Merge(over *Bank) *Bank {
+	qs := slices.Clone(b.Questions)
+	byID := make(map[string]int, len(qs))
+	for i, q := range qs {
+		byID[q.ID] = i
+	}
+	for _, q := range over.Questions {
+		if i, ok := byID[q.ID]; ok {
+			qs[i] = q
+			continue
+		}
+		byID[q.ID] = len(qs)
+		qs = append(qs, q)
+	}
+	return NewBank(qs)
+}
+
+// IDs returns every question id, in bank order.
+func (b *Bank) IDs() []string {
+	ids := make([]string, len(b.Questions))
+	for i, q := range b.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// Competencies returns every competency used in the bank, sorted.
+func (b *Bank) Competencies() []string {
+	set := map[string]bool{}
+	for _, q := range b.Questions {
+		for _, c := range q.Competencies {
+			set[c] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for c := range set {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Closest returns known ids that look like id, for "did you mean" hints.
+func (b *Bank) Closest(id string) []string {
+	var out []string
+	for _, q := range b.Questions {
+		if strings.Contains(q.ID, id) || strings.Contains(id, q.ID) {
+			out = append(out, q.ID)
+		}
+	}
+	if len(out) > 5 {
+		out = out[:5]
+	}
+	return out
+}
+
+// Fill replaces {{company}} in a question's text with the company name, or
+// with "the company" when none is given.
+func Fill(text, company string) string {
+	if company == "" {
+		company = "the company"
+	}
+	return strings.ReplaceAll(text, "{{company}}", company)
+}
