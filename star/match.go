@@ -80,6 +80,7 @@ type phrase struct {
 	rest      []string // stems after the first
 	group     int
 	negatable bool
+	firstPers bool
 }
 
 // phraseIndex finds cue phrases by their first word's stem.
@@ -90,7 +91,7 @@ type phraseIndex struct {
 func newPhraseIndex() *phraseIndex { return &phraseIndex{byFirst: map[string][]phrase{}} }
 
 // add compiles a phrase; false when it has no words.
-func (x *phraseIndex) add(text string, group int, negatable bool) bool {
+func (x *phraseIndex) add(text string, group int, negatable, firstPerson bool) bool {
 	toks := tokenize(nil, strings.ToLower(text))
 	if len(toks) == 0 {
 		return false
@@ -100,7 +101,7 @@ func (x *phraseIndex) add(text string, group int, negatable bool) bool {
 		rest[i] = t.stem
 	}
 	first := toks[0].stem
-	x.byFirst[first] = append(x.byFirst[first], phrase{rest: rest, group: group, negatable: negatable})
+	x.byFirst[first] = append(x.byFirst[first], phrase{rest: rest, group: group, negatable: negatable, firstPers: firstPerson})
 	return true
 }
 
@@ -162,6 +163,9 @@ func (x *phraseIndex) match(dst []hit, toks []token) []hit {
 			if p.negatable && negatedAt(toks, i) {
 				continue
 			}
+			if p.firstPers && !firstPersonBefore(toks, i) {
+				continue
+			}
 			dst = append(dst, hit{group: p.group, start: int32(i), end: int32(i + 1 + len(p.rest))})
 		}
 	}
@@ -172,6 +176,21 @@ func (x *phraseIndex) match(dst []hit, toks []token) []hit {
 func negatedAt(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if isNegator(toks[k].stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPersonBefore reports whether "I" or "we" stands within four words
+// before i, or i starts the sentence (a bullet such as "Called the courier").
+func firstPersonBefore(toks []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k].stem {
+		case "i", "we", "i'd", "we'd", "i've", "we've", "i'll", "we'll":
 			return true
 		}
 	}

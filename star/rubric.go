@@ -37,7 +37,7 @@ var checkKinds = []string{"length", "action-share", "ownership", "past-event", "
 	"quantified-result", "lesson", "relevance", "filler", "blame"}
 
 // featureNames are the built-in features a rubric may weigh.
-var featureNames = []string{"first-person-past", "we-past", "number", "measure", "present-tense-general",
+var featureNames = []string{"first-person-past", "we-past", "other-past", "stative-past", "past-progressive", "number", "measure", "present-tense-general",
 	"position-start", "position-end", "label"}
 
 // rubricFile is the YAML form of a rubric (data/rubric.yaml documents it).
@@ -61,7 +61,10 @@ type cueSpec struct {
 	ID        string             `yaml:"id"`
 	Signals   map[string]float64 `yaml:"signals"`
 	Negatable bool               `yaml:"negatable"`
-	Phrases   []string           `yaml:"phrases"`
+	// Subject "first-person" counts a phrase only after "I" or "we" (or at
+	// the start of a sentence, as in a bullet "Called the courier").
+	Subject string   `yaml:"subject"`
+	Phrases []string `yaml:"phrases"`
 }
 
 // checkSpec is one flat struct for every kind; compile rejects fields that
@@ -212,9 +215,12 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 		if len(c.Phrases) == 0 {
 			ps.Add(node, "cue group %s has no phrases", c.ID)
 		}
+		if c.Subject != "" && c.Subject != "first-person" {
+			ps.Add(at(node, "subject"), "cue group %s: subject must be first-person (or left out)", c.ID)
+		}
 		g := addGroup(c.ID, sig)
 		for _, p := range c.Phrases {
-			if !r.phrases.add(p, g, c.Negatable) {
+			if !r.phrases.add(p, g, c.Negatable, c.Subject == "first-person") {
 				ps.Add(at(node, "phrases"), "cue group %s: phrase %q has no words", c.ID, p)
 			}
 		}
@@ -297,7 +303,7 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 		if len(c.Terms) > 0 {
 			g := addGroup("check:"+c.ID, [numClasses]float64{})
 			for _, t := range c.Terms {
-				r.phrases.add(t, g, c.Kind == "quantified-result")
+				r.phrases.add(t, g, c.Kind == "quantified-result", false)
 			}
 			switch c.Kind {
 			case "concrete-detail":

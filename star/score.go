@@ -28,20 +28,22 @@ import (
 
 // sentInfo is what the scorer knows about one sentence.
 type sentInfo struct {
-	text              string
-	lower             string
-	tok0, tok1        int // tokens[tok0:tok1]
-	hit0, hit1        int // hits[hit0:hit1]
-	words             int
-	label             int // explicit or structured part, -1 when none
-	class             int
-	iCount, weCount   int
-	firstPast, wePast bool
-	hypothetical      bool
-	generalPresent    bool
-	numbers, measures int
-	groupHits         []int8 // per cue group, how many hits (capped)
-	para              int
+	text               string
+	lower              string
+	tok0, tok1         int // tokens[tok0:tok1]
+	hit0, hit1         int // hits[hit0:hit1]
+	words              int
+	label              int // explicit or structured part, -1 when none
+	class              int
+	iCount, weCount    int
+	firstPast, wePast  bool
+	otherPast, stative bool
+	progressive        bool
+	hypothetical       bool
+	generalPresent     bool
+	numbers, measures  int
+	groupHits          []int8 // per cue group, how many hits (capped)
+	para               int
 }
 
 type analysis struct {
@@ -122,6 +124,12 @@ var irregularPast = map[string]bool{"was": true, "were": true, "had": true, "did
 	"threw": true, "could": true, "put": true, "set": true, "let": true, "stuck": true, "woke": true,
 	"realis": true, "realiz": true, "got back": true, "hung": true, "shut": true}
 
+// stativeVerbs describe a state rather than a step taken: "I was on
+// billing", "I had two days".
+var stativeVerbs = map[string]bool{"was": true, "were": true, "had": true, "could": true, "knew": true,
+	"felt": true, "meant": true, "worked": true, "used": true, "loved": true,
+	"liked": true, "hated": true, "seemed": true, "looked": true}
+
 // measureStems are CSR measures and scores: concrete evidence of a result.
 var measureStems = map[string]bool{"csat": true, "nps": true, "fcr": true, "sla": true, "aht": true,
 	"score": true, "rating": true, "survey": true, "percent": true, "star": true, "review": true}
@@ -146,18 +154,33 @@ func features(r *Rubric, si *sentInfo, toks []token) {
 		if measureStems[t.stem] || strings.HasSuffix(w, "%") || strings.HasPrefix(w, "$") {
 			si.measures++
 		}
+		if (w == "was" || w == "were") && k+1 < len(toks) {
+			if nx := si.lower[toks[k+1].start:toks[k+1].end]; len(nx) > 4 && strings.HasSuffix(nx, "ing") {
+				si.progressive = true
+			}
+		}
 		past := irregularPast[w] || (len(w) > 3 && strings.HasSuffix(w, "ed"))
 		if past && k > 0 {
+			subject := ""
 			for j := k - 1; j >= 0 && j >= k-3; j-- {
-				subj := si.lower[toks[j].start:toks[j].end]
-				if subj == "i" {
-					si.firstPast = true
+				switch s := si.lower[toks[j].start:toks[j].end]; s {
+				case "i", "we", "he", "she", "they", "it", "there", "customer", "manager", "team", "this", "that":
+					subject = s
+				}
+				if subject != "" {
 					break
 				}
-				if subj == "we" {
-					si.wePast = true
-					break
-				}
+			}
+			switch {
+			case stativeVerbs[w] && (subject == "i" || subject == "we") &&
+				!(w == "had" && k+1 < len(toks) && toks[k+1].stem == "to"): // "I had to" is a task
+				si.stative = true
+			case subject == "i":
+				si.firstPast = true
+			case subject == "we":
+				si.wePast = true
+			case subject != "":
+				si.otherPast = true
 			}
 		}
 	}
@@ -191,6 +214,7 @@ func assign(r *Rubric, an *analysis) {
 	}
 	const states = numClasses
 	emit := make([][states]float64, n)
+	evidence := make([][states]float64, n)
 	for i := range an.sents {
 		si := &an.sents[i]
 		e := &emit[i]
@@ -220,19 +244,34 @@ func assign(r *Rubric, an *analysis) {
 		}
 		add("number", float64(min(si.numbers, 2)))
 		add("measure", float64(min(si.measures, 2)))
+		if si.otherPast && !si.firstPast {
+			add("other-past", 1)
+		}
+		if si.stative && !si.firstPast {
+			add("stative-past", 1)
+		}
+		if si.progressive {
+			add("past-progressive", 1)
+		}
 		if si.generalPresent {
 			add("present-tense-general", 1)
 		}
+		evidence[i] = *e
+		if si.label >= 0 {
+			evidence[i][si.label] += r.labelWeight
+		}
+		// Position: the first and last fifth of the answer, strongest at the ends.
+		rel := float64(i) / float64(max(n-1, 1))
 		switch {
 		case i == 0:
 			add("position-start", 1)
-		case i == 1:
+		case rel < 0.2:
 			add("position-start", 0.5)
 		}
 		switch {
-		case i == n-1 && n > 2:
+		case n > 2 && i == n-1:
 			add("position-end", 1)
-		case i == n-2 && n > 3:
+		case n > 3 && rel > 0.8:
 			add("position-end", 0.5)
 		}
 		if si.label >= 0 {
@@ -268,7 +307,47 @@ func assign(r *Rubric, an *analysis) {
 		an.sents[i].class = arg
 		arg = int(back[i][arg])
 	}
+	// A part is only found when at least one of its sentences has evidence
+	// of its own; sentences put there by their place in the story alone go
+	// to the part their words point to most.
+	for c := 0; c < clsNone; c++ {
+		supported := false
+		for i := range an.sents {
+			if an.sents[i].class == c && evidence[i][c] >= minEvidence {
+				supported = true
+				break
+			}
+		}
+		if supported {
+			continue
+		}
+		for i := range an.sents {
+			if an.sents[i].class != c {
+				continue
+			}
+			best, arg := math.Inf(-1), clsNone
+			for k := 0; k < states; k++ {
+				if k != c && evidence[i][k] > best {
+					best, arg = evidence[i][k], k
+				}
+			}
+			if best <= 0 {
+				arg = clsNone
+				if i > 0 {
+					arg = an.sents[i-1].class
+				}
+				if arg == c {
+					arg = clsNone
+				}
+			}
+			an.sents[i].class = arg
+		}
+	}
 }
+
+// minEvidence is how strongly a sentence's own words must point to a part
+// for the part to count as present.
+const minEvidence = 1.0
 
 // judge computes part scores, checks, the overall score and tips.
 func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {

@@ -32,7 +32,8 @@ var labelWords = map[string]string{
 	"situation": "situation", "s": "situation", "context": "situation", "background": "situation",
 	"task": "task", "t": "task", "goal": "task", "objective": "task", "challenge": "task",
 	"action": "action", "actions": "action", "a": "action", "approach": "action",
-	"what i did": "action", "steps": "action",
+	"what i did": "action", "steps": "action", "my job": "task", "my role": "task", "my task": "task",
+	"for context": "situation", "the setup": "situation", "what happened": "result", "the payoff": "result",
 	"result": "result", "results": "result", "r": "result", "outcome": "result", "impact": "result",
 	"outcomes": "result", "lesson": "result", "learning": "result", "what i learned": "result",
 }
