@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/internal/yamlfile"
+	"github.com/starprep/starprep/questions"
 )
 
 func newQuestionsCmd(f *Factory) *cobra.Command {
@@ -120,21 +120,18 @@ func questionsListRun(opts *questionsListOptions) error {
 			return nil
 		}
 	}
-	t := table{headers: []string{"ID", "CATEGORY", "LEVEL", "STAR", "QUESTION"}, rightAlign: map[int]bool{2: true}}
+	t := table{headers: []string{"ID", "CATEGORY", "LEVEL", "QUESTION"}, rightAlign: map[int]bool{2: true}, wrap: true}
 	for _, q := range qs {
-		star := ""
-		if q.STAR {
-			star = "yes"
-		}
-		t.rows = append(t.rows, []string{q.ID, q.Category, strconv.Itoa(q.Difficulty), star, q.Text})
+		t.rows = append(t.rows, []string{q.ID, q.Category, strconv.Itoa(q.Difficulty), questions.Fill(q.Text, "")})
 	}
 	switch opts.Format {
 	case "markdown":
 		return writeMarkdownTable(opts.IO.Out, t)
 	case "csv":
-		t.headers = []string{"id", "category", "difficulty", "star", "text", "competencies"}
+		t.headers = []string{"id", "category", "difficulty", "text", "star", "competencies"}
 		for i, q := range qs {
-			t.rows[i] = append(t.rows[i], strings.Join(q.Competencies, ";"))
+			t.rows[i][3] = q.Text
+			t.rows[i] = append(t.rows[i], strconv.FormatBool(q.STAR), strings.Join(q.Competencies, ";"))
 		}
 		return writeCSV(opts.IO.Out, t)
 	}

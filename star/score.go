@@ -352,7 +352,7 @@ const minEvidence = 1.0
 // judge computes part scores, checks, the overall score and tips.
 func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 	res := Result{Schema: ScoreSchema, ID: a.ID, QuestionID: a.QuestionID, Words: an.words,
-		Components: make(map[string]Component, 4), Checks: []Check{}, Tips: []string{}}
+		Components: make(ComponentMap, 4), Checks: []Check{}, Tips: []string{}}
 	if res.QuestionID == "" && q != nil {
 		res.QuestionID = q.ID
 	}
@@ -499,6 +499,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		ord  int
 	}
 	var tips []tipCand
+	partTip := [4]bool{} // a tip about this part was given already
 	addTip := func(gain float64, text string) {
 		if text != "" && gain > 0.01 {
 			tips = append(tips, tipCand{gain, text, len(tips)})
@@ -513,8 +514,10 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			switch {
 			case !present[c]:
 				addTip(w, r.parts[c].Missing)
+				partTip[c] = true
 			case partScore[c] < 70:
 				addTip(w*float64(100-partScore[c])/100, fill(r.parts[c].Weak, map[string]string{"quote": quote}))
+				partTip[c] = true
 			}
 		}
 	}
@@ -623,7 +626,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		case "filler":
 			n, quotes := countGroup(an, r.grp.fillerTerms, 3)
 			rate := float64(n) * 100 / float64(total)
-			if rate > ck.max {
+			if rate > ck.max && n >= 2 {
 				credit = math.Max(0, 1-(rate-ck.max)/math.Max(ck.max, 1))
 			}
 			vars["quote"] = strings.Join(quotes, ", ")
@@ -645,7 +648,11 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		}
 		maxPoints += ck.Weight
 		points += ck.Weight * credit
-		if !ok {
+		// The part's own tip already says this; the points still count.
+		repeats := (ck.Kind == "action-share" && partTip[clsAction]) ||
+			(ck.Kind == "quantified-result" && partTip[clsResult]) ||
+			(ck.Kind == "past-event" && !present[clsAction])
+		if !ok && !repeats {
 			addTip(ck.Weight*(1-credit), fill(tip, vars))
 		}
 	}
