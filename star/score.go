@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // sentInfo is what the scorer knows about one sentence.
@@ -94,7 +95,7 @@ func analyse(r *Rubric, a Answer) analysis {
 		si.label = classIndex(s.Label)
 		si.para = s.Para
 		si.tok0 = len(an.toks)
-		an.toks = tokenize(an.toks, si.lower)
+		an.toks = tokenize(an.toks, si.lower, r.phrases)
 		si.tok1 = len(an.toks)
 		si.words = si.tok1 - si.tok0
 		an.words += si.words
@@ -107,93 +108,66 @@ func analyse(r *Rubric, a Answer) analysis {
 				si.groupHits[h.group]++
 			}
 		}
-		features(r, si, an.toks[si.tok0:si.tok1])
+		features(si, an.toks[si.tok0:si.tok1])
+		if r.grp.hypothetical >= 0 && si.groupHits[r.grp.hypothetical] > 0 && !si.firstPast {
+			si.hypothetical = true
+		}
 	}
 	return an
 }
 
-// irregularPast are common past-tense verbs that do not end in -ed.
-var irregularPast = map[string]bool{"was": true, "were": true, "had": true, "did": true, "went": true,
-	"told": true, "took": true, "made": true, "gave": true, "got": true, "came": true, "said": true,
-	"knew": true, "felt": true, "found": true, "kept": true, "left": true, "sent": true, "spoke": true,
-	"saw": true, "thought": true, "wrote": true, "brought": true, "bought": true, "began": true,
-	"ran": true, "rang": true, "paid": true, "held": true, "met": true, "stood": true, "sat": true,
-	"understood": true, "led": true, "caught": true, "taught": true, "chose": true, "drove": true,
-	"heard": true, "meant": true, "lost": true, "won": true, "built": true, "spent": true, "dealt": true,
-	"became": true, "grew": true, "rose": true, "fell": true, "broke": true, "forgot": true, "sold": true,
-	"threw": true, "could": true, "put": true, "set": true, "let": true, "stuck": true, "woke": true,
-	"realis": true, "realiz": true, "got back": true, "hung": true, "shut": true}
-
-// stativeVerbs describe a state rather than a step taken: "I was on
-// billing", "I had two days".
-var stativeVerbs = map[string]bool{"was": true, "were": true, "had": true, "could": true, "knew": true,
-	"felt": true, "meant": true, "worked": true, "used": true, "loved": true,
-	"liked": true, "hated": true, "seemed": true, "looked": true}
-
-// measureStems are CSR measures and scores: concrete evidence of a result.
-var measureStems = map[string]bool{"csat": true, "nps": true, "fcr": true, "sla": true, "aht": true,
-	"score": true, "rating": true, "survey": true, "percent": true, "star": true, "review": true}
-
-var numberWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
-	"fifteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "hundr": true,
-	"hundred": true, "thousand": true, "dozen": true, "half": true, "doubl": true, "tripl": true}
-
-func features(r *Rubric, si *sentInfo, toks []token) {
+func features(si *sentInfo, toks []token) {
 	for k, t := range toks {
 		w := si.lower[t.start:t.end]
-		switch w {
-		case "i", "i'm", "i've", "i'd", "i'll", "myself", "i’m", "i’ve", "i’d":
+		switch {
+		case t.has(wI):
 			si.iCount++
-		case "we", "we're", "we've", "we'd", "we'll", "ourselves", "we’re", "we’ve", "we’d":
+		case t.has(wWe):
 			si.weCount++
 		}
-		if containsDigit(w) || numberWords[t.stem] {
+		if t.has(wNumberWord) || containsDigit(w) {
 			si.numbers++
 		}
-		if measureStems[t.stem] || strings.HasSuffix(w, "%") || strings.HasPrefix(w, "$") {
+		if t.has(wMeasure) || w[len(w)-1] == '%' {
 			si.measures++
 		}
-		if (w == "was" || w == "were") && k+1 < len(toks) {
+		if t.has(wBeVerb) && k+1 < len(toks) {
 			if nx := si.lower[toks[k+1].start:toks[k+1].end]; len(nx) > 4 && strings.HasSuffix(nx, "ing") {
 				si.progressive = true
 			}
 		}
-		past := irregularPast[w] || (len(w) > 3 && strings.HasSuffix(w, "ed"))
-		if past && k > 0 {
-			subject := ""
-			for j := k - 1; j >= 0 && j >= k-3; j-- {
-				switch s := si.lower[toks[j].start:toks[j].end]; s {
-				case "i", "we", "he", "she", "they", "it", "there", "customer", "manager", "team", "this", "that":
-					subject = s
-				}
-				if subject != "" {
-					break
-				}
-			}
-			switch {
-			case stativeVerbs[w] && (subject == "i" || subject == "we") &&
-				!(w == "had" && k+1 < len(toks) && toks[k+1].stem == "to"): // "I had to" is a task
-				si.stative = true
-			case subject == "i":
-				si.firstPast = true
-			case subject == "we":
-				si.wePast = true
-			case subject != "":
-				si.otherPast = true
+		if t.has(wGeneral) {
+			si.generalPresent = true
+		}
+		past := t.has(wIrregularPast) || (len(w) > 3 && strings.HasSuffix(w, "ed"))
+		if !past || k == 0 {
+			continue
+		}
+		var subject token
+		found := false
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			if toks[j].has(wI | wWe | wOtherSubject) {
+				subject, found = toks[j], true
+				break
 			}
 		}
-	}
-	if r.grp.hypothetical >= 0 && si.groupHits[r.grp.hypothetical] > 0 && !si.firstPast {
-		si.hypothetical = true
-	}
-	if !si.firstPast && !si.wePast {
-		for _, t := range toks {
-			switch si.lower[t.start:t.end] {
-			case "is", "are", "am", "i'm", "always", "usually", "believe", "think":
-				si.generalPresent = true
-			}
+		if !found {
+			continue
 		}
+		first := subject.has(wI) || subject.has(wWe)
+		switch {
+		case t.has(wStative) && first && !(t.stem == "had" && k+1 < len(toks) && toks[k+1].stem == "to"): // "I had to" is a task
+			si.stative = true
+		case subject.has(wI):
+			si.firstPast = true
+		case subject.has(wWe):
+			si.wePast = true
+		default:
+			si.otherPast = true
+		}
+	}
+	if si.firstPast || si.wePast {
+		si.generalPresent = false
 	}
 }
 
@@ -769,7 +743,7 @@ func relevance(an *analysis, q *QuestionInfo) (found, want int, missing []string
 	terms := append(append([]string(nil), q.Keywords...), q.Competencies...)
 	var buf []token
 	for _, term := range terms {
-		buf = tokenize(buf[:0], strings.ToLower(strings.ReplaceAll(term, "-", " ")))
+		buf = tokenize(buf[:0], lowerASCII(term), nil)
 		if len(buf) == 0 {
 			continue
 		}
@@ -829,4 +803,14 @@ func fill(msg string, vars map[string]string) string {
 		msg = msg[i+j+1:]
 	}
 	return b.String()
+}
+
+// lowerASCII lower-cases s, without allocating when it is lower case already.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }

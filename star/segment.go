@@ -227,10 +227,21 @@ func isAbbreviation(before string) bool {
 	for k > 0 && before[k-1] != ' ' && before[k-1] != '(' {
 		k--
 	}
-	w := strings.ToLower(strings.Trim(before[k:], `"'(`))
-	if abbreviations[w] {
-		return true
+	word := strings.Trim(before[k:], `"'(`)
+	var buf [16]byte
+	if len(word) <= len(buf) {
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if abbreviations[string(buf[:len(word)])] {
+			return true
+		}
 	}
+	w := word
 	if utf8.RuneCountInString(w) == 1 {
 		r, _ := utf8.DecodeRuneInString(before[k:])
 		return unicode.IsUpper(r) // an initial: "J. Smith"
