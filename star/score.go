@@ -404,6 +404,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		}
 		partScore[clsTask] = clamp(s)
 	}
+	hypotheticalAction := false // the actions are mostly "I would ..."
 	if present[clsAction] {
 		s := 30
 		steps := sum(clsAction, func(s *sentInfo) int {
@@ -432,6 +433,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		})
 		if hyp*2 > len(partSents[clsAction]) {
 			s -= 30
+			hypotheticalAction = true
 		}
 		partScore[clsAction] = clamp(s)
 	}
@@ -479,6 +481,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			tips = append(tips, tipCand{gain, text, len(tips)})
 		}
 	}
+	pastEventExtra := 0.0
 	if !direct {
 		for c := 0; c < 4; c++ {
 			w := r.compWeight[c]
@@ -488,6 +491,10 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			switch {
 			case !present[c]:
 				addTip(w, r.parts[c].Missing)
+				partTip[c] = true
+			case c == clsAction && hypotheticalAction:
+				// The fix is a real example, which the past-event tip asks for.
+				pastEventExtra = w * float64(100-partScore[c]) / 100
 				partTip[c] = true
 			case partScore[c] < 70:
 				addTip(w*float64(100-partScore[c])/100, fill(r.parts[c].Weak, map[string]string{"quote": quote}))
@@ -626,8 +633,12 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		repeats := (ck.Kind == "action-share" && partTip[clsAction]) ||
 			(ck.Kind == "quantified-result" && partTip[clsResult]) ||
 			(ck.Kind == "past-event" && !present[clsAction])
+		gain := ck.Weight * (1 - credit)
+		if ck.Kind == "past-event" {
+			gain += pastEventExtra
+		}
 		if !ok && !repeats {
-			addTip(ck.Weight*(1-credit), fill(tip, vars))
+			addTip(gain, fill(tip, vars))
 		}
 	}
 	score := 0.0
@@ -768,7 +779,7 @@ func containsStems(an *analysis, term []token) bool {
 			continue
 		}
 		for _, at := range an.toks {
-			if at.stem == t.stem {
+			if sameWord(at.stem, t.stem) {
 				return true
 			}
 		}
@@ -813,4 +824,25 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+// sameWord compares stems treating British and American spellings alike
+// ("apologis" and "apologiz").
+func sameWord(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x == 'z' {
+			x = 's'
+		}
+		if y == 'z' {
+			y = 's'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
