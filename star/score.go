@@ -677,6 +677,16 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 	return res
 }
 
+// slice returns the sentence's text between two offsets of its lower-cased
+// form; when lower-casing changed the length (rare letters), the lower-cased
+// text is quoted instead.
+func (s *sentInfo) slice(a, b int32) string {
+	if len(s.lower) != len(s.text) {
+		return s.lower[a:b]
+	}
+	return s.text[a:b]
+}
+
 func clamp(v int) int { return max(0, min(100, v)) }
 
 // quoteOf returns the first words of the part's first sentence, in quotes.
@@ -685,13 +695,16 @@ func quoteOf(an *analysis, sents []int, words int) string {
 		return ""
 	}
 	s := an.sents[sents[0]]
-	f := strings.Fields(s.text)
-	cut := len(f) > words
-	if cut {
-		f = f[:words]
+	toks := an.toks[s.tok0:s.tok1]
+	if len(toks) == 0 {
+		return ""
 	}
-	q := strings.TrimRight(strings.Join(f, " "), ".,;:!?")
-	if cut {
+	end := int32(len(s.lower))
+	if len(toks) > words {
+		end = toks[words-1].end
+	}
+	q := strings.TrimRight(s.slice(0, end), ".,;:!? ")
+	if int(end) < len(s.lower) {
 		q += " …"
 	}
 	return "'" + q + "'"
@@ -709,7 +722,7 @@ func firstHitQuote(an *analysis, group int, words int) string {
 			}
 			toks := an.toks[s.tok0:s.tok1]
 			end := min(int(h.start)+words, len(toks))
-			return "'" + s.text[toks[h.start].start:toks[end-1].end] + " …'"
+			return "'" + s.slice(toks[h.start].start, toks[end-1].end) + " …'"
 		}
 	}
 	return ""
@@ -729,7 +742,7 @@ func countGroup(an *analysis, group int, n int) (int, []string) {
 			}
 			count++
 			toks := an.toks[s.tok0:s.tok1]
-			q := "'" + s.text[toks[h.start].start:toks[h.end-1].end] + "'"
+			q := "'" + s.slice(toks[h.start].start, toks[h.end-1].end) + "'"
 			if len(quotes) < n && !contains(quotes, q) {
 				quotes = append(quotes, q)
 			}

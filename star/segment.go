@@ -120,7 +120,11 @@ func stripBullet(line string) (string, bool) {
 // the component and the rest of the text.
 func cutLabel(s string) (component, rest string, ok bool) {
 	t := strings.TrimLeft(s, "*_#> ")
-	colon := strings.IndexAny(t, ":–—-")
+	head := t
+	if len(head) > 24 {
+		head = head[:24] // a label is a word or two at the start
+	}
+	colon := strings.IndexAny(head, ":–—-")
 	if colon <= 0 || colon > 18 {
 		return "", s, false
 	}
@@ -258,7 +262,7 @@ const runOnMinWords = 22
 // splitRunOn breaks a run-on sentence at "so I", "and then" and similar
 // joints, keeping every piece verbatim.
 func splitRunOn(s string) []string {
-	if countWords(s) < runOnMinWords {
+	if strings.Count(s, " ") < runOnMinWords-1 || countWords(s) < runOnMinWords {
 		return []string{s}
 	}
 	lower := strings.ToLower(s)
@@ -280,6 +284,22 @@ func splitRunOn(s string) []string {
 }
 
 func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return countWordsUnicode(s)
+		}
+		w := c < 128 && wordByte[c]
+		if w && !in {
+			n++
+		}
+		in = w || (in && (c == '\'' || c == '-'))
+	}
+	return n
+}
+
+func countWordsUnicode(s string) int {
 	n, in := 0, false
 	for _, r := range s {
 		w := unicode.IsLetter(r) || unicode.IsDigit(r)
