@@ -23,7 +23,8 @@ question bank files you wrote.
 The built-in bank has behavioral, situational, technical, motivation and
 strengths questions, plus questions to ask the interviewer. --bank FILE merges
 your own bank over it: a question with the same id replaces the built-in one.`,
-		Args: cobra.NoArgs,
+		Args: cobra.ArbitraryArgs,
+		RunE: unknownSubcommand,
 	}
 	c.AddCommand(newQuestionsListCmd(f, nil), newQuestionsShowCmd(f, nil), newQuestionsValidateCmd(f, nil))
 	return c
@@ -311,6 +312,22 @@ func questionsValidateRun(opts *questionsValidateOptions) error {
 		return &silentError{code: exitData}
 	}
 	return nil
+}
+
+// unknownSubcommand is the RunE of a command group: with no argument it
+// shows the group's help; with one it is a mistyped subcommand (exit 2).
+func unknownSubcommand(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return c.Help()
+	}
+	hint := fmt.Sprintf("run '%s --help' for its commands", c.CommandPath())
+	if c.SuggestionsMinimumDistance <= 0 {
+		c.SuggestionsMinimumDistance = 2
+	}
+	if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+		hint = "did you mean: " + strings.Join(s, ", ") + "?\n" + hint
+	}
+	return usageWithHint(hint, "unknown command %q for %q", args[0], c.CommandPath())
 }
 
 func contains(list []string, s string) bool {

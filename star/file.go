@@ -57,6 +57,9 @@ func ParseAnswers(data []byte, path string) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(items) == 0 {
+		return nil, &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Message: "no answer in the file (only comments or empty documents)"}}}
+	}
 	ps := yamlfile.Problems{Path: name}
 	for i := range items {
 		if len(items) > 1 {

@@ -46,35 +46,49 @@ func Segment(text string) []Sentence {
 	var out []Sentence
 	para := 0
 	label := ""
-	var chunk strings.Builder
+	cs, ce := -1, -1 // the current chunk: text[cs:ce], lines kept as written
+	prevLine := ""
 	flush := func() {
-		if chunk.Len() == 0 {
+		if cs < 0 {
 			return
 		}
-		out = splitChunk(out, chunk.String(), &label, para)
-		chunk.Reset()
+		out = splitChunk(out, text[cs:ce], &label, para)
+		cs, ce = -1, -1
 	}
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	for i, raw := range lines {
-		line := strings.TrimSpace(raw)
-		if line == "" {
+	for pos := 0; pos <= len(text); {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		raw := text[pos:end]
+		lineStart := pos
+		pos = end + 1
+		ls := lineStart + (len(raw) - len(strings.TrimLeft(raw, " \t\r")))
+		le := lineStart + len(strings.TrimRight(raw, " \t\r"))
+		if ls >= le {
 			flush()
 			if len(out) > 0 {
 				para++
 			}
+			prevLine = ""
 			continue
 		}
+		line := text[ls:le]
 		bullet := false
 		if rest, ok := stripBullet(line); ok {
+			ls += len(line) - len(rest)
 			line, bullet = rest, true
 		}
-		if bullet || (chunk.Len() > 0 && lineBreakEnds(lines[i-1], line)) {
+		if bullet || (cs >= 0 && lineBreakEnds(prevLine, line)) {
 			flush()
 		}
-		if chunk.Len() > 0 {
-			chunk.WriteByte(' ')
+		if cs < 0 {
+			cs = ls
 		}
-		chunk.WriteString(line)
+		ce = le
+		prevLine = line
 		if bullet {
 			flush()
 		}
@@ -193,11 +207,11 @@ func splitChunk(out []Sentence, chunk string, label *string, para int) []Sentenc
 		if j >= len(chunk) {
 			break
 		}
-		if chunk[j] != ' ' {
+		if !isSpace(chunk[j]) {
 			continue // "3.5", "e.g.,", "a.m.)"
 		}
 		k := j
-		for k < len(chunk) && chunk[k] == ' ' {
+		for k < len(chunk) && isSpace(chunk[k]) {
 			k++
 		}
 		if k >= len(chunk) {
@@ -217,6 +231,8 @@ func splitChunk(out []Sentence, chunk string, label *string, para int) []Sentenc
 	return out
 }
 
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
 // startsSentence: the next word begins with a capital letter, a digit, a
 // quote or a label.
 func startsSentence(s string) bool {
@@ -228,7 +244,7 @@ func startsSentence(s string) bool {
 // abbreviation or a single initial.
 func isAbbreviation(before string) bool {
 	k := len(before)
-	for k > 0 && before[k-1] != ' ' && before[k-1] != '(' {
+	for k > 0 && !isSpace(before[k-1]) && before[k-1] != '(' {
 		k--
 	}
 	word := strings.Trim(before[k:], `"'(`)
@@ -266,6 +282,9 @@ func splitRunOn(s string) []string {
 		return []string{s}
 	}
 	lower := strings.ToLower(s)
+	if len(lower) != len(s) {
+		return []string{s} // offsets would not line up
+	}
 	for _, b := range runOnBreaks {
 		idx := strings.Index(lower, b)
 		if idx < 0 {
