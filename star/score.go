@@ -88,10 +88,29 @@ func analyse(r *Rubric, a Answer) analysis {
 	an.toks = make([]token, 0, len(a.Text)/5+16)
 	an.hits = make([]hit, 0, len(raw)*6)
 	groupHits := make([]int8, len(raw)*len(r.groupNames))
+	// Lower-case a free-text answer once and slice each sentence out of it;
+	// Segment's sentences are verbatim and in order.
+	lowerAll := ""
+	if !an.structured {
+		if l := strings.ToLower(a.Text); len(l) == len(a.Text) {
+			lowerAll = l
+		}
+	}
+	cursor := 0
 	for i, s := range raw {
 		si := &an.sents[i]
 		si.text = s.Text
-		si.lower = strings.ToLower(s.Text)
+		si.lower = ""
+		if lowerAll != "" {
+			if at := strings.Index(a.Text[cursor:], s.Text); at >= 0 {
+				start := cursor + at
+				si.lower = lowerAll[start : start+len(s.Text)]
+				cursor = start + len(s.Text)
+			}
+		}
+		if si.lower == "" {
+			si.lower = strings.ToLower(s.Text)
+		}
 		si.label = classIndex(s.Label)
 		si.para = s.Para
 		si.tok0 = len(an.toks)

@@ -275,16 +275,29 @@ var runOnBreaks = []string{", so i ", " so i ", ", and then ", " and then i ", "
 
 const runOnMinWords = 22
 
+// runOnAnchors: every joint in runOnBreaks contains one of these, so a
+// sentence without any is not searched joint by joint.
+var runOnAnchors = []string{" so ", " then", " meant ", " result ", " end "}
+
+func hasRunOnAnchor(s string) bool {
+	for _, a := range runOnAnchors {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // splitRunOn breaks a run-on sentence at "so I", "and then" and similar
 // joints, keeping every piece verbatim.
 func splitRunOn(s string) []string {
 	if strings.Count(s, " ") < runOnMinWords-1 || countWords(s) < runOnMinWords {
 		return []string{s}
 	}
-	lower := strings.ToLower(s)
-	if len(lower) != len(s) {
-		return []string{s} // offsets would not line up
+	if !hasRunOnAnchor(s) {
+		return []string{s}
 	}
+	lower := s // the joints are lower case mid-sentence; no need to copy
 	for _, b := range runOnBreaks {
 		idx := strings.Index(lower, b)
 		if idx < 0 {
