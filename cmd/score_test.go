@@ -438,14 +438,22 @@ func TestScoreTwoAnswers(t *testing.T) {
 	if r.stdout != "" {
 		t.Errorf("stdout: %q", r.stdout)
 	}
-	for _, want := range []string{"review", path, "2 answers"} {
+	for _, want := range []string{path + "#2", path, "2 answers"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr does not mention %q:\n%s", want, r.stderr)
 		}
 	}
 	if strings.Contains(r.stderr, path+"#1 holds") {
-		t.Skipf("BUG: the message says %q: it names the first answer (%s#1) as the file holding two answers; score.go uses items[0].Source where it means the file", firstLine(r.stderr), path)
+		t.Errorf("the message %q names the first answer as the file holding two answers", firstLine(r.stderr))
 	}
+	// The hint works: #2 picks the second answer.
+	r = scoreCLI(t, "", "score", path+"#2", "--format", "json")
+	r.want(t, 0)
+	if !strings.Contains(r.stdout, `"source": "`+path+`#2"`) {
+		t.Errorf("score %s#2 did not score the second answer:\n%s", path, r.stdout)
+	}
+	r = scoreCLI(t, "", "score", path+"#3")
+	r.want(t, 2)
 }
 
 func TestScoreUsage(t *testing.T) {

@@ -88,15 +88,17 @@ func stem(w string) string {
 			return w // curly apostrophes and accents are rare; leave the word whole
 		}
 	}
+	// Suffixes are stripped only when at least four letters remain, so that
+	// short words keep apart ("noted" is not "not", "asked" stays whole).
 	n := len(w)
 	switch {
-	case n > 5 && strings.HasSuffix(w, "ing"):
+	case n > 6 && strings.HasSuffix(w, "ing"):
 		w = w[:n-3]
-	case n > 4 && strings.HasSuffix(w, "ied"):
+	case n > 5 && strings.HasSuffix(w, "ied"):
 		w = w[:n-2] // "replied" → "repli", as "replies" below
-	case n > 4 && strings.HasSuffix(w, "ies"):
+	case n > 5 && strings.HasSuffix(w, "ies"):
 		w = w[:n-2]
-	case n > 4 && strings.HasSuffix(w, "ed"):
+	case n > 5 && strings.HasSuffix(w, "ed"):
 		w = w[:n-2]
 	case n > 4 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ses"):
 		w = w[:n-1]

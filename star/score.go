@@ -501,6 +501,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		}
 	}
 	pastEventExtra := 0.0
+	tooLong := false // past twice the longest good length
 	if !direct {
 		for c := 0; c < 4; c++ {
 			w := r.compWeight[c]
@@ -553,8 +554,9 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 				credit = w / lo
 				tip = ck.TipShort
 			case w > hi:
-				credit = math.Max(0, 1-(w-hi)/hi)
+				credit = math.Max(0, 1-(w-hi)/(hi/2))
 				tip = ck.TipLong
+				tooLong = w > 2*hi
 			}
 		case "action-share":
 			if direct {
@@ -620,8 +622,12 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			if q == nil || len(q.Keywords)+len(q.Competencies) == 0 {
 				continue
 			}
-			found, want, missing := relevance(an, q)
+			found, want, missing, foundTerms := relevance(an, q)
 			vars["keywords"] = strings.Join(missing, ", ")
+			vars["found"] = strings.Join(foundTerms, ", ")
+			if vars["found"] == "" {
+				vars["found"] = "none of its key words"
+			}
 			credit = math.Min(1, (float64(found)/float64(want))/ck.min)
 		case "filler":
 			n, quotes := countGroup(an, r.grp.fillerTerms, 3)
@@ -668,6 +674,10 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		score = 0
 	}
 	res.Score = clamp(int(math.Round(score)))
+	if tooLong {
+		// Over twice a spoken two minutes, no answer is good, however complete.
+		res.Score = min(res.Score, r.bandGood-1)
+	}
 	missing := 0
 	for c := 0; c < 4; c++ {
 		if !present[c] {
@@ -782,7 +792,7 @@ func contains(list []string, s string) bool {
 // relevance counts the question's keywords and competencies found in the
 // answer (by stem); it returns how many were found, how many were looked
 // for, and up to three that were not found.
-func relevance(an *analysis, q *QuestionInfo) (found, want int, missing []string) {
+func relevance(an *analysis, q *QuestionInfo) (found, want int, missing, foundTerms []string) {
 	terms := append(append([]string(nil), q.Keywords...), q.Competencies...)
 	var buf []token
 	for _, term := range terms {
@@ -793,6 +803,9 @@ func relevance(an *analysis, q *QuestionInfo) (found, want int, missing []string
 		want++
 		if containsStems(an, buf) {
 			found++
+			if len(foundTerms) < 3 {
+				foundTerms = append(foundTerms, "'"+term+"'")
+			}
 		} else if len(missing) < 3 {
 			missing = append(missing, "'"+term+"'")
 		}
@@ -800,7 +813,7 @@ func relevance(an *analysis, q *QuestionInfo) (found, want int, missing []string
 	if want == 0 {
 		want = 1
 	}
-	return found, want, missing
+	return found, want, missing, foundTerms
 }
 
 // containsStems reports whether any of the term's words (ignoring short
