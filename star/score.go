@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -60,14 +61,40 @@ type analysis struct {
 // not expect a STAR story (q.STAR false) is scored as a direct answer:
 // length, relevance, detail, filler and blame, with the parts still reported.
 func Score(r *Rubric, q *QuestionInfo, a Answer) Result {
-	an := analyse(r, a)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	an := sc.analyse(r, a)
 	if !an.structured {
 		assign(r, &an)
 	}
 	return judge(r, q, a, &an)
 }
 
-func analyse(r *Rubric, a Answer) analysis {
+// scratch holds the working buffers of one scoring, reused through a pool
+// so that scoring many answers does not churn the garbage collector. Nothing
+// in a Result points into it.
+type scratch struct {
+	sents     []sentInfo
+	toks      []token
+	hits      []hit
+	groupHits []int8
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// grow returns buf resized to n, reusing its memory when it is big enough.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+func analyse(r *Rubric, a Answer) analysis { return new(scratch).analyse(r, a) }
+
+func (sc *scratch) analyse(r *Rubric, a Answer) analysis {
 	var an analysis
 	var raw []Sentence
 	if a.STAR != nil && strings.TrimSpace(a.STAR.Situation+a.STAR.Task+a.STAR.Action+a.STAR.Result) != "" {
@@ -84,10 +111,13 @@ func analyse(r *Rubric, a Answer) analysis {
 	} else {
 		raw = Segment(a.Text)
 	}
-	an.sents = make([]sentInfo, len(raw))
-	an.toks = make([]token, 0, len(a.Text)/5+16)
-	an.hits = make([]hit, 0, len(raw)*6)
-	groupHits := make([]int8, len(raw)*len(r.groupNames))
+	sc.sents = grow(sc.sents, len(raw))
+	an.sents = sc.sents
+	an.toks = sc.toks[:0]
+	an.hits = sc.hits[:0]
+	sc.groupHits = grow(sc.groupHits, len(raw)*len(r.groupNames))
+	groupHits := sc.groupHits
+	defer func() { sc.toks, sc.hits = an.toks, an.hits }() // keep grown buffers
 	// Lower-case a free-text answer once and slice each sentence out of it;
 	// Segment's sentences are verbatim and in order.
 	lowerAll := ""
@@ -517,7 +547,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 				pastEventExtra = w * float64(100-partScore[c]) / 100
 				partTip[c] = true
 			case partScore[c] < 70:
-				addTip(w*float64(100-partScore[c])/100, fill(r.parts[c].Weak, map[string]string{"quote": quote}))
+				addTip(w*float64(100-partScore[c])/100, fill(r.parts[c].Weak, &msgVars{quote: quote}))
 				partTip[c] = true
 			}
 		}
@@ -540,7 +570,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 	}
 	for _, ck := range r.checks {
 		credit := 1.0
-		vars := map[string]string{"words": strconv.Itoa(an.words)}
+		vars := &msgVars{words: strconv.Itoa(an.words)}
 		tip := ck.Tip
 		switch ck.Kind {
 		case "length":
@@ -548,7 +578,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			if direct {
 				lo, hi = lo/3, hi*2/3 // a direct answer is shorter: about 50–230 words by default
 			}
-			vars["min"], vars["max"] = strconv.Itoa(int(lo)), strconv.Itoa(int(hi))
+			vars.min, vars.max = strconv.Itoa(int(lo)), strconv.Itoa(int(hi))
 			switch w := float64(an.words); {
 			case w < lo:
 				credit = w / lo
@@ -563,10 +593,10 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 				continue
 			}
 			share := float64(partWords[clsAction]) / float64(total)
-			vars["share"] = strconv.Itoa(int(math.Round(share*100))) + "%"
+			vars.share = strconv.Itoa(int(math.Round(share*100))) + "%"
 			credit = math.Min(1, share/ck.min)
 		case "ownership":
-			vars["i"], vars["we"] = strconv.Itoa(iTotal), strconv.Itoa(weTotal)
+			vars.i, vars.we = strconv.Itoa(iTotal), strconv.Itoa(weTotal)
 			if iTotal+weTotal > 0 {
 				share := float64(weTotal) / float64(iTotal+weTotal)
 				if share > ck.max {
@@ -586,9 +616,9 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			if !anyFirstPast && an.words > 0 {
 				credit = 0
 			}
-			vars["quote"] = firstHitQuote(an, r.grp.hypothetical, 6)
-			if vars["quote"] == "" {
-				vars["quote"] = "no past event"
+			vars.quote = firstHitQuote(an, r.grp.hypothetical, 6)
+			if vars.quote == "" {
+				vars.quote = "no past event"
 			}
 		case "concrete-detail":
 			n := 0
@@ -604,9 +634,9 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 				continue
 			}
 			credit = resultEvidence
-			vars["quote"] = quoteOf(an, partSents[clsResult], 8)
-			if vars["quote"] == "" {
-				vars["quote"] = "nothing yet"
+			vars.quote = quoteOf(an, partSents[clsResult], 8)
+			if vars.quote == "" {
+				vars.quote = "nothing yet"
 			}
 		case "lesson":
 			if direct {
@@ -623,10 +653,10 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 				continue
 			}
 			found, want, missing, foundTerms := relevance(an, q)
-			vars["keywords"] = strings.Join(missing, ", ")
-			vars["found"] = strings.Join(foundTerms, ", ")
-			if vars["found"] == "" {
-				vars["found"] = "none of its key words"
+			vars.keywords = strings.Join(missing, ", ")
+			vars.found = strings.Join(foundTerms, ", ")
+			if vars.found == "" {
+				vars.found = "none of its key words"
 			}
 			credit = math.Min(1, (float64(found)/float64(want))/ck.min)
 		case "filler":
@@ -635,13 +665,13 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			if rate > ck.max && n >= 2 {
 				credit = math.Max(0, 1-(rate-ck.max)/math.Max(ck.max, 1))
 			}
-			vars["quote"] = strings.Join(quotes, ", ")
+			vars.quote = strings.Join(quotes, ", ")
 		case "blame":
 			n, quotes := countGroup(an, r.grp.blame, 2)
 			if n > 0 {
 				credit = 0
 			}
-			vars["quote"] = strings.Join(quotes, ", ")
+			vars.quote = strings.Join(quotes, ", ")
 		}
 		ok := credit >= 0.999
 		res.Checks = append(res.Checks, Check{ID: ck.ID, OK: ok, Message: fill(ck.Message, vars)})
@@ -832,8 +862,37 @@ func containsStems(an *analysis, term []token) bool {
 	return false
 }
 
+// msgVars are the values a rubric message may name ({words}, {quote}, ...).
+type msgVars struct {
+	words, min, max, share, i, we, quote, keywords, found string
+}
+
+func (v *msgVars) get(name string) (string, bool) {
+	switch name {
+	case "words":
+		return v.words, true
+	case "min":
+		return v.min, true
+	case "max":
+		return v.max, true
+	case "share":
+		return v.share, true
+	case "i":
+		return v.i, true
+	case "we":
+		return v.we, true
+	case "quote":
+		return v.quote, true
+	case "keywords":
+		return v.keywords, true
+	case "found":
+		return v.found, true
+	}
+	return "", false
+}
+
 // fill replaces {name} placeholders; unknown ones are left as they are.
-func fill(msg string, vars map[string]string) string {
+func fill(msg string, vars *msgVars) string {
 	if !strings.Contains(msg, "{") {
 		return msg
 	}
@@ -851,7 +910,7 @@ func fill(msg string, vars map[string]string) string {
 		}
 		name := msg[i+1 : i+j]
 		b.WriteString(msg[:i])
-		if v, ok := vars[name]; ok {
+		if v, ok := vars.get(name); ok {
 			b.WriteString(v)
 		} else {
 			b.WriteString(msg[i : i+j+1])
