@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -45,6 +46,7 @@ func renderBox(w io.Writer, t table, width int) error {
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithMaxWidth(width),
+		tablewriter.WithColumnWidths(fitColumns(t, width)),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
@@ -56,6 +58,40 @@ func renderBox(w io.Writer, t table, width int) error {
 		}
 	}
 	return tbl.Render()
+}
+
+// fitColumns gives each column its natural width, narrowing only the widest
+// until the table fits width. (tablewriter's MaxWidth alone splits the width
+// evenly between columns, which wraps long columns at a few characters.)
+func fitColumns(t table, width int) tw.Mapper[int, int] {
+	natural := make([]int, len(t.headers))
+	for _, r := range append([][]string{t.headers}, t.rows...) {
+		for i, c := range r {
+			if i < len(natural) {
+				natural[i] = max(natural[i], utf8.RuneCountInString(c))
+			}
+		}
+	}
+	budget := width - 1 - 3*len(natural) // borders and one space of padding each side
+	limit := 0
+	for _, n := range natural {
+		limit = max(limit, n)
+	}
+	for limit > 8 {
+		sum := 0
+		for _, n := range natural {
+			sum += min(n, limit)
+		}
+		if sum <= budget {
+			break
+		}
+		limit--
+	}
+	caps := tw.NewMapper[int, int]()
+	for i, n := range natural {
+		caps.Set(i, min(n, limit)+2)
+	}
+	return caps
 }
 
 func writeTSV(w io.Writer, rows [][]string) error {
