@@ -34,9 +34,9 @@ func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 		}
 		heard := "-"
 		if len(c.Sentences) > 0 {
-			heard = shorten(c.Sentences[0], 60)
+			heard = c.Sentences[0]
 			if len(c.Sentences) > 1 {
-				heard += fmt.Sprintf(" (+%d more)", len(c.Sentences)-1)
+				heard = fmt.Sprintf("(%d) %s", len(c.Sentences), heard)
 			}
 		}
 		t.rows = append(t.rows, []string{strings.ToUpper(name[:1]) + name[1:], found, strconv.Itoa(c.Score), strconv.Itoa(c.Words), heard})
@@ -81,6 +81,9 @@ func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 		b.WriteString("\nTips, biggest gain first:\n")
 		for i, tip := range tips {
 			fmt.Fprintf(&b, "  %d. %s\n", i+1, wrapIndent(tip, width-5, "     "))
+		}
+		if more := len(res.Tips) - len(tips); more > 0 {
+			fmt.Fprintf(&b, "  (%d more with --format json)\n", more)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -137,7 +137,7 @@ func interviewRun(ctx context.Context, opts *interviewOptions) error {
 	if err != nil {
 		return err
 	}
-	rubric, err := interviewRubric()
+	rubric, err := loadRubric("")
 	if err != nil {
 		return err
 	}
@@ -199,15 +199,6 @@ func interviewError(err error) error {
 		return usageWithHint("if it came from a question set or --bank file, resume with that file: starprep interview --resume --bank FILE", "%s", err.Error())
 	}
 	return err
-}
-
-// interviewRubric is the built-in scoring rubric.
-func interviewRubric() (*star.Rubric, error) {
-	r, err := star.ParseRubric(data.Rubric, data.RubricPath)
-	if err != nil {
-		return nil, fmt.Errorf("the embedded rubric is broken (please report this): %w", err)
-	}
-	return r, nil
 }
 
 // tableDisplay shows interview feedback and the summary with tables.

@@ -59,7 +59,7 @@ func progressRun(opts *progressOptions) error {
 	if err != nil {
 		return err
 	}
-	rubric, err := interviewRubric()
+	rubric, err := loadRubric("")
 	if err != nil {
 		return err
 	}

@@ -90,10 +90,13 @@ func TestProgressTableOnTerminalAndPiped(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	tty := out.String()
-	for _, want := range []string{"3 sessions", "┌", "Score trend", "█", "▁", "By STAR part", "Situation", "By competency", "de-escalation", "interview --drill"} {
+	for _, want := range []string{"3 sessions", "┌", "Score trend", "█", "By STAR part", "Situation", "By competency", "de-escalation", "interview --drill"} {
 		if !strings.Contains(tty, want) {
 			t.Errorf("terminal output lacks %q:\n%s", want, tty)
 		}
+	}
+	if !strings.ContainsAny(tty, "▁▂▃▄▅▆▇") {
+		t.Errorf("no sparkline of the trend:\n%s", tty)
 	}
 	for _, line := range strings.Split(tty, "\n") {
 		if n := len([]rune(line)); n > 80 {

@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/internal/yamlfile"
+	"github.com/starprep/starprep/questions"
 )
 
 func newQuestionsCmd(f *Factory) *cobra.Command {
@@ -23,7 +23,8 @@ question bank files you wrote.
 The built-in bank has behavioral, situational, technical, motivation and
 strengths questions, plus questions to ask the interviewer. --bank FILE merges
 your own bank over it: a question with the same id replaces the built-in one.`,
-		Args: cobra.NoArgs,
+		Args: cobra.ArbitraryArgs,
+		RunE: unknownSubcommand,
 	}
 	c.AddCommand(newQuestionsListCmd(f, nil), newQuestionsShowCmd(f, nil), newQuestionsValidateCmd(f, nil))
 	return c
@@ -120,21 +121,18 @@ func questionsListRun(opts *questionsListOptions) error {
 			return nil
 		}
 	}
-	t := table{headers: []string{"ID", "CATEGORY", "LEVEL", "STAR", "QUESTION"}, rightAlign: map[int]bool{2: true}}
+	t := table{headers: []string{"ID", "CATEGORY", "LEVEL", "QUESTION"}, rightAlign: map[int]bool{2: true}, wrap: true}
 	for _, q := range qs {
-		star := ""
-		if q.STAR {
-			star = "yes"
-		}
-		t.rows = append(t.rows, []string{q.ID, q.Category, strconv.Itoa(q.Difficulty), star, q.Text})
+		t.rows = append(t.rows, []string{q.ID, q.Category, strconv.Itoa(q.Difficulty), questions.Fill(q.Text, "")})
 	}
 	switch opts.Format {
 	case "markdown":
 		return writeMarkdownTable(opts.IO.Out, t)
 	case "csv":
-		t.headers = []string{"id", "category", "difficulty", "star", "text", "competencies"}
+		t.headers = []string{"id", "category", "difficulty", "text", "star", "competencies"}
 		for i, q := range qs {
-			t.rows[i] = append(t.rows[i], strings.Join(q.Competencies, ";"))
+			t.rows[i][3] = q.Text
+			t.rows[i] = append(t.rows[i], strconv.FormatBool(q.STAR), strings.Join(q.Competencies, ";"))
 		}
 		return writeCSV(opts.IO.Out, t)
 	}
@@ -314,6 +312,22 @@ func questionsValidateRun(opts *questionsValidateOptions) error {
 		return &silentError{code: exitData}
 	}
 	return nil
+}
+
+// unknownSubcommand is the RunE of a command group: with no argument it
+// shows the group's help; with one it is a mistyped subcommand (exit 2).
+func unknownSubcommand(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return c.Help()
+	}
+	hint := fmt.Sprintf("run '%s --help' for its commands", c.CommandPath())
+	if c.SuggestionsMinimumDistance <= 0 {
+		c.SuggestionsMinimumDistance = 2
+	}
+	if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+		hint = "did you mean: " + strings.Join(s, ", ") + "?\n" + hint
+	}
+	return usageWithHint(hint, "unknown command %q for %q", args[0], c.CommandPath())
 }
 
 func contains(list []string, s string) bool {

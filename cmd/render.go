@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -22,6 +21,8 @@ type table struct {
 	rows    [][]string
 	// rightAlign marks numeric columns by index.
 	rightAlign map[int]bool
+	// wrap wraps the widest column onto more lines instead of shortening it.
+	wrap bool
 }
 
 // writeTable prints a bordered table on a terminal, and tab-separated rows
@@ -33,8 +34,10 @@ func writeTable(ios *IOStreams, t table) error {
 	return renderBox(ios.Out, t, ios.Width())
 }
 
-// renderBox draws t with unicode borders, wrapped to width.
+// renderBox draws t with unicode borders. Cells are not wrapped: callers
+// shorten long cells to fit width, so every row stays on one line.
 func renderBox(w io.Writer, t table, width int) error {
+	t = fitColumns(t, width)
 	align := make([]tw.Align, len(t.headers))
 	for i := range align {
 		align[i] = tw.AlignLeft
@@ -45,9 +48,7 @@ func renderBox(w io.Writer, t table, width int) error {
 	tbl := tablewriter.NewTable(w,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithMaxWidth(width),
-		tablewriter.WithColumnWidths(fitColumns(t, width)),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
 	)
@@ -58,40 +59,6 @@ func renderBox(w io.Writer, t table, width int) error {
 		}
 	}
 	return tbl.Render()
-}
-
-// fitColumns gives each column its natural width, narrowing only the widest
-// until the table fits width. (tablewriter's MaxWidth alone splits the width
-// evenly between columns, which wraps long columns at a few characters.)
-func fitColumns(t table, width int) tw.Mapper[int, int] {
-	natural := make([]int, len(t.headers))
-	for _, r := range append([][]string{t.headers}, t.rows...) {
-		for i, c := range r {
-			if i < len(natural) {
-				natural[i] = max(natural[i], utf8.RuneCountInString(c))
-			}
-		}
-	}
-	budget := width - 1 - 3*len(natural) // borders and one space of padding each side
-	limit := 0
-	for _, n := range natural {
-		limit = max(limit, n)
-	}
-	for limit > 8 {
-		sum := 0
-		for _, n := range natural {
-			sum += min(n, limit)
-		}
-		if sum <= budget {
-			break
-		}
-		limit--
-	}
-	caps := tw.NewMapper[int, int]()
-	for i, n := range natural {
-		caps.Set(i, min(n, limit)+2)
-	}
-	return caps
 }
 
 func writeTSV(w io.Writer, rows [][]string) error {
@@ -169,4 +136,65 @@ func checkFormat(format string, allowed ...string) error {
 		}
 	}
 	return usageErrorf("--format %q is not one of: %s", format, strings.Join(allowed, ", "))
+}
+
+// fitColumns shortens the widest column's cells until the table fits width
+// (borders and padding take 3 columns per cell, plus one).
+func fitColumns(t table, width int) table {
+	if len(t.headers) == 0 {
+		return t
+	}
+	widths := make([]int, len(t.headers))
+	measure := func(row []string) {
+		for i, c := range row {
+			if i < len(widths) {
+				widths[i] = max(widths[i], len([]rune(c)))
+			}
+		}
+	}
+	measure(t.headers)
+	for _, r := range t.rows {
+		measure(r)
+	}
+	total := 1
+	widest := 0
+	for i, w := range widths {
+		total += w + 3
+		if w > widths[widest] {
+			widest = i
+		}
+	}
+	if total <= width {
+		return t
+	}
+	limit := max(widths[widest]-(total-width), 12)
+	rows := make([][]string, 0, len(t.rows))
+	for _, r := range t.rows {
+		row := append([]string(nil), r...)
+		if widest >= len(row) {
+			rows = append(rows, row)
+			continue
+		}
+		if !t.wrap {
+			row[widest] = shorten(row[widest], limit)
+			rows = append(rows, row)
+			continue
+		}
+		lines := strings.Split(wrapIndent(row[widest], limit-2, "\n"), "\n")
+		for i, l := range lines {
+			if l == "" {
+				continue
+			}
+			if i == 0 {
+				row[widest] = l
+				rows = append(rows, row)
+				continue
+			}
+			cont := make([]string, len(row))
+			cont[widest] = l
+			rows = append(rows, cont)
+		}
+	}
+	t.rows = rows
+	return t
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/starprep/starprep/data"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -56,6 +57,15 @@ func sayParts(p [4]string) []Reply {
 	return []Reply{Say("Situation", p[0]), Say("Task", p[1]), Say("Action", p[2]), Say("Result", p[3])}
 }
 
+// testRubric is the shipped rubric.
+func testRubric() *star.Rubric {
+	r, err := star.ParseRubric(data.Rubric, data.RubricPath)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
 type testClock struct {
 	t    time.Time
 	step time.Duration
@@ -76,7 +86,7 @@ func newHarness(t *testing.T, replies ...Reply) *harness {
 	clock := &testClock{t: time.Date(2026, 11, 22, 10, 15, 0, 0, time.UTC), step: 10 * time.Second}
 	h.iv = &Interview{
 		Prompter: h.script, Out: h.out, Warn: h.out, Now: clock.Now,
-		Bank: testBank(), Rubric: &star.Rubric{}, Home: h.home,
+		Bank: testBank(), Rubric: testRubric(), Home: h.home,
 		Selection: Selection{Seed: 7},
 	}
 	return h
@@ -188,7 +198,7 @@ func TestInterviewRetryKeepsBothAttemptsAndShowsChange(t *testing.T) {
 	if !strings.Contains(h.out.String(), "Attempt 2 scored") || !strings.Contains(h.out.String(), " up ") {
 		t.Errorf("the score change is not shown:\n%s", h.out)
 	}
-	sum := Summarise(s, []questions.Question{mustGet(t, s.QuestionIDs[0])}, &star.Rubric{})
+	sum := Summarise(s, []questions.Question{mustGet(t, s.QuestionIDs[0])}, testRubric())
 	if r := sum.Rows[0]; r.Attempts != 2 || r.Final <= r.First {
 		t.Errorf("summary row = %+v, want two attempts with the retry higher", r)
 	}

@@ -77,10 +77,9 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 		return nil, ps.Err()
 	}
 	var f bankFile
-	if err := yamlfile.Strict(docs[0], path, &f); err != nil {
-		ps.Merge(err)
-		return nil, ps.Err()
-	}
+	// On a decoding problem keep going: the rest of the file may have other
+	// problems, and a person fixing it wants them all at once.
+	strictErr := yamlfile.Strict(docs[0], path, &f)
 	if v := yamlfile.Value(root, "version"); v == nil {
 		ps.Add(root, "missing `version: 1` at the top of the file")
 	} else if f.Version != 1 {
@@ -88,10 +87,17 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 	}
 	qs := yamlfile.Value(root, "questions")
 	if qs == nil || len(f.Questions) == 0 {
-		ps.Add(root, "no questions: add a `questions:` list")
+		if strictErr == nil {
+			ps.Add(root, "no questions: add a `questions:` list")
+		}
+		ps.Merge(strictErr)
+		return nil, ps.Err()
 	}
 	seen := map[string]int{}
 	for i := range f.Questions {
+		if i >= len(qs.Content) {
+			break
+		}
 		q := &f.Questions[i]
 		node := qs.Content[i]
 		q.Source = fmt.Sprintf("%s:%d", path, node.Line)
@@ -102,6 +108,8 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 			seen[q.ID] = node.Line
 		}
 	}
+	ps.DropLinesOf(strictErr)
+	ps.Merge(strictErr)
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}
@@ -135,7 +143,9 @@ func validateQuestion(ps *yamlfile.Problems, q *Question, node *yaml.Node) {
 			ps.Add(at("category"), "%s: unknown category %q (one of %s)", name, q.Category, strings.Join(Categories, ", "))
 		}
 	}
-	if q.Difficulty < 1 || q.Difficulty > 3 {
+	if d := yamlfile.Value(node, "difficulty"); d != nil && d.Tag != "!!int" {
+		// a wrong type, already reported by the decoder
+	} else if q.Difficulty < 1 || q.Difficulty > 3 {
 		ps.Add(at("difficulty"), "%s: difficulty %d is out of range (1 easy .. 3 hard)", name, q.Difficulty)
 	}
 	if len(q.Competencies) == 0 {

@@ -21,9 +21,9 @@ type Answer struct {
 	// 0 or 1 is the first attempt.
 	Attempt int `yaml:"attempt,omitempty" json:"attempt,omitempty"`
 	// FollowUp is true when Question is a follow-up to QuestionID.
-	FollowUp bool     `yaml:"follow_up,omitempty" json:"follow_up,omitempty"`
-	STAR     *Parts   `yaml:"star,omitempty" json:"star,omitempty"`
-	Text     string   `yaml:"text,omitempty" json:"text,omitempty"`
+	FollowUp bool   `yaml:"follow_up,omitempty" json:"follow_up,omitempty"`
+	STAR     *Parts `yaml:"star,omitempty" json:"star,omitempty"`
+	Text     string `yaml:"text,omitempty" json:"text,omitempty"`
 	// Skipped is true when the person chose to skip the question.
 	Skipped bool `yaml:"skipped,omitempty" json:"skipped,omitempty"`
 	// Story is the id of the story bank entry this answer tells.

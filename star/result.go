@@ -1,5 +1,11 @@
 package star
 
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+)
+
 // Schema names of the JSON contract (DESIGN.md "Score result").
 const (
 	ScoreSchema  = "starprep.score/v1"
@@ -19,16 +25,63 @@ const (
 
 // Result is the score of one answer. Its JSON form is a public contract.
 type Result struct {
-	Schema     string               `json:"schema"`
-	Source     string               `json:"source,omitempty"`
-	ID         string               `json:"id,omitempty"`
-	QuestionID string               `json:"question_id,omitempty"`
-	Score      int                  `json:"score"`
-	Band       string               `json:"band"`
-	Words      int                  `json:"words"`
-	Components map[string]Component `json:"components"`
-	Checks     []Check              `json:"checks"`
-	Tips       []string             `json:"tips"`
+	Schema     string       `json:"schema"`
+	Source     string       `json:"source,omitempty"`
+	ID         string       `json:"id,omitempty"`
+	QuestionID string       `json:"question_id,omitempty"`
+	Score      int          `json:"score"`
+	Band       string       `json:"band"`
+	Words      int          `json:"words"`
+	Components ComponentMap `json:"components"`
+	Checks     []Check      `json:"checks"`
+	Tips       []string     `json:"tips"`
+}
+
+// ComponentMap holds the four parts by name. Its JSON keeps the STAR order
+// (situation, task, action, result) rather than sorting the keys.
+type ComponentMap map[string]Component
+
+// MarshalJSON writes the parts in STAR order.
+func (m ComponentMap) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	first := true
+	write := func(name string, c Component) error {
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		k, _ := json.Marshal(name)
+		v, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+		return nil
+	}
+	for _, name := range Components {
+		if c, ok := m[name]; ok {
+			if err := write(name, c); err != nil {
+				return nil, err
+			}
+		}
+	}
+	var extra []string
+	for name := range m {
+		if !slices.Contains(Components, name) {
+			extra = append(extra, name)
+		}
+	}
+	slices.Sort(extra)
+	for _, name := range extra {
+		if err := write(name, m[name]); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 // Component is what the scorer found for one STAR part.

@@ -1,38 +1,861 @@
 package star
 
-import "strings"
+// How an answer is scored (the contract of this file):
+//
+//  1. The answer becomes sentences: free text through Segment, a structured
+//     answer field by field (each sentence keeps its field as its part).
+//  2. Each sentence is tokenised once and matched against the rubric's cue
+//     phrases (whole words, stemmed, negation-aware).
+//  3. Free-text sentences are assigned to situation, task, action, result or
+//     none by the most likely sequence (Viterbi) over the cue signals,
+//     built-in features (first person + past tense, numbers, position,
+//     explicit labels) and the rubric's transition weights, so a sentence's
+//     neighbours and place in the story count as well as its words.
+//  4. Each STAR part gets a 0–100 score for depth and concreteness; each
+//     check passes, fails or earns partial credit.
+//  5. The score is the weighted sum, normalised to 0–100, less penalties.
+//     Tips are ordered by how many points fixing them would add.
+//
+// Score is pure and deterministic: the same rubric, question and answer
+// always give the same Result, with the same order of checks and tips.
 
-// Rubric holds the weights, cues and thresholds the scorer uses.
-type Rubric struct{}
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
 
-// ParseRubric reads a rubric file.
-func ParseRubric(data []byte, path string) (*Rubric, error) { return &Rubric{}, nil }
+// sentInfo is what the scorer knows about one sentence.
+type sentInfo struct {
+	text               string
+	lower              string
+	tok0, tok1         int // tokens[tok0:tok1]
+	hit0, hit1         int // hits[hit0:hit1]
+	words              int
+	label              int // explicit or structured part, -1 when none
+	class              int
+	iCount, weCount    int
+	firstPast, wePast  bool
+	otherPast, stative bool
+	progressive        bool
+	hypothetical       bool
+	generalPresent     bool
+	numbers, measures  int
+	groupHits          []int8 // per cue group, how many hits (capped)
+	para               int
+}
 
-// Score scores one answer. q may be nil when the question is unknown.
+type analysis struct {
+	sents      []sentInfo
+	toks       []token
+	hits       []hit
+	words      int
+	structured bool
+}
+
+// Score scores one answer against the rubric. q may be nil when the
+// question is unknown (relevance is then not checked). A question that does
+// not expect a STAR story (q.STAR false) is scored as a direct answer:
+// length, relevance, detail, filler and blame, with the parts still reported.
 func Score(r *Rubric, q *QuestionInfo, a Answer) Result {
-	res := Result{Schema: ScoreSchema, ID: a.ID, QuestionID: a.QuestionID, Components: map[string]Component{}, Checks: []Check{}, Tips: []string{}}
-	parts := map[string]string{}
-	if a.STAR != nil {
-		parts = map[string]string{"situation": a.STAR.Situation, "task": a.STAR.Task, "action": a.STAR.Action, "result": a.STAR.Result}
-	} else {
-		parts["action"] = a.Text
+	an := analyse(r, a)
+	if !an.structured {
+		assign(r, &an)
 	}
-	total := 0
-	for _, c := range Components {
-		w := len(strings.Fields(parts[c]))
-		res.Words += w
-		comp := Component{Present: w > 0, Words: w, Sentences: []string{}}
-		if w > 0 {
-			comp.Score = min(100, w*2)
-			comp.Sentences = append(comp.Sentences, strings.TrimSpace(parts[c]))
+	return judge(r, q, a, &an)
+}
+
+func analyse(r *Rubric, a Answer) analysis {
+	var an analysis
+	var raw []Sentence
+	if a.STAR != nil && strings.TrimSpace(a.STAR.Situation+a.STAR.Task+a.STAR.Action+a.STAR.Result) != "" {
+		an.structured = true
+		for i, field := range []string{a.STAR.Situation, a.STAR.Task, a.STAR.Action, a.STAR.Result} {
+			for _, s := range Segment(field) {
+				s.Label = Components[i]
+				raw = append(raw, s)
+			}
 		}
-		total += comp.Score
-		res.Components[c] = comp
+		if strings.TrimSpace(a.Text) != "" {
+			raw = append(raw, Segment(a.Text)...)
+		}
+	} else {
+		raw = Segment(a.Text)
 	}
-	res.Score = total / 4
-	res.Band = BandIncomplete
-	if res.Score >= 50 {
+	an.sents = make([]sentInfo, len(raw))
+	an.toks = make([]token, 0, len(a.Text)/5+16)
+	an.hits = make([]hit, 0, len(raw)*6)
+	groupHits := make([]int8, len(raw)*len(r.groupNames))
+	for i, s := range raw {
+		si := &an.sents[i]
+		si.text = s.Text
+		si.lower = strings.ToLower(s.Text)
+		si.label = classIndex(s.Label)
+		si.para = s.Para
+		si.tok0 = len(an.toks)
+		an.toks = tokenize(an.toks, si.lower, r.phrases)
+		si.tok1 = len(an.toks)
+		si.words = si.tok1 - si.tok0
+		an.words += si.words
+		si.hit0 = len(an.hits)
+		an.hits = r.phrases.match(an.hits, an.toks[si.tok0:si.tok1])
+		si.hit1 = len(an.hits)
+		si.groupHits = groupHits[i*len(r.groupNames) : (i+1)*len(r.groupNames)]
+		for _, h := range an.hits[si.hit0:si.hit1] {
+			if si.groupHits[h.group] < 100 {
+				si.groupHits[h.group]++
+			}
+		}
+		features(si, an.toks[si.tok0:si.tok1])
+		if r.grp.hypothetical >= 0 && si.groupHits[r.grp.hypothetical] > 0 && !si.firstPast {
+			si.hypothetical = true
+		}
+	}
+	return an
+}
+
+func features(si *sentInfo, toks []token) {
+	for k, t := range toks {
+		w := si.lower[t.start:t.end]
+		switch {
+		case t.has(wI):
+			si.iCount++
+		case t.has(wWe):
+			si.weCount++
+		}
+		if t.has(wNumberWord) || containsDigit(w) {
+			si.numbers++
+		}
+		if t.has(wMeasure) || w[len(w)-1] == '%' {
+			si.measures++
+		}
+		if t.has(wBeVerb) && k+1 < len(toks) {
+			if nx := si.lower[toks[k+1].start:toks[k+1].end]; len(nx) > 4 && strings.HasSuffix(nx, "ing") {
+				si.progressive = true
+			}
+		}
+		if t.has(wGeneral) {
+			si.generalPresent = true
+		}
+		past := t.has(wIrregularPast) || (len(w) > 3 && strings.HasSuffix(w, "ed"))
+		if !past || k == 0 {
+			continue
+		}
+		var subject token
+		found := false
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			if toks[j].has(wI | wWe | wOtherSubject) {
+				subject, found = toks[j], true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		first := subject.has(wI) || subject.has(wWe)
+		switch {
+		case t.has(wStative) && first && !(t.stem == "had" && k+1 < len(toks) && toks[k+1].stem == "to"): // "I had to" is a task
+			si.stative = true
+		case subject.has(wI):
+			si.firstPast = true
+		case subject.has(wWe):
+			si.wePast = true
+		default:
+			si.otherPast = true
+		}
+	}
+	if si.firstPast || si.wePast {
+		si.generalPresent = false
+	}
+}
+
+func containsDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigitByte(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// assign labels free-text sentences with the most likely sequence of parts.
+func assign(r *Rubric, an *analysis) {
+	n := len(an.sents)
+	if n == 0 {
+		return
+	}
+	const states = numClasses
+	emit := make([][states]float64, n)
+	evidence := make([][states]float64, n)
+	for i := range an.sents {
+		si := &an.sents[i]
+		e := &emit[i]
+		for g, c := range si.groupHits {
+			if c == 0 {
+				continue
+			}
+			m := float64(min(c, 2))
+			for k := 0; k < states; k++ {
+				e[k] += r.groupSignal[g][k] * m
+			}
+		}
+		add := func(name string, times float64) {
+			if times == 0 {
+				return
+			}
+			v := r.feature[name]
+			for k := 0; k < states; k++ {
+				e[k] += v[k] * times
+			}
+		}
+		if si.firstPast {
+			add("first-person-past", 1)
+		}
+		if si.wePast && !si.firstPast {
+			add("we-past", 1)
+		}
+		add("number", float64(min(si.numbers, 2)))
+		add("measure", float64(min(si.measures, 2)))
+		if si.otherPast && !si.firstPast {
+			add("other-past", 1)
+		}
+		if si.stative && !si.firstPast {
+			add("stative-past", 1)
+		}
+		if si.progressive {
+			add("past-progressive", 1)
+		}
+		if si.generalPresent {
+			add("present-tense-general", 1)
+		}
+		evidence[i] = *e
+		if si.label >= 0 {
+			evidence[i][si.label] += r.labelWeight
+		}
+		// Position: the first and last fifth of the answer, strongest at the ends.
+		rel := float64(i) / float64(max(n-1, 1))
+		switch {
+		case i == 0:
+			add("position-start", 1)
+		case rel < 0.2:
+			add("position-start", 0.5)
+		}
+		switch {
+		case n > 2 && i == n-1:
+			add("position-end", 1)
+		case n > 3 && rel > 0.8:
+			add("position-end", 0.5)
+		}
+		if si.label >= 0 {
+			e[si.label] += r.labelWeight
+		}
+	}
+	// Viterbi over the five parts.
+	score := make([][states]float64, n)
+	back := make([][states]int8, n)
+	for k := 0; k < states; k++ {
+		score[0][k] = r.trans[numClasses][k] + emit[0][k]
+	}
+	for i := 1; i < n; i++ {
+		for k := 0; k < states; k++ {
+			best, arg := math.Inf(-1), 0
+			for p := 0; p < states; p++ {
+				v := score[i-1][p] + r.trans[p][k]
+				if v > best {
+					best, arg = v, p
+				}
+			}
+			score[i][k] = best + emit[i][k]
+			back[i][k] = int8(arg)
+		}
+	}
+	best, arg := math.Inf(-1), 0
+	for k := 0; k < states; k++ {
+		if score[n-1][k] > best {
+			best, arg = score[n-1][k], k
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		an.sents[i].class = arg
+		arg = int(back[i][arg])
+	}
+	// A part is only found when at least one of its sentences has evidence
+	// of its own; sentences put there by their place in the story alone go
+	// to the part their words point to most.
+	for c := 0; c < clsNone; c++ {
+		supported := false
+		for i := range an.sents {
+			if an.sents[i].class == c && evidence[i][c] >= minEvidence {
+				supported = true
+				break
+			}
+		}
+		if supported {
+			continue
+		}
+		for i := range an.sents {
+			if an.sents[i].class != c {
+				continue
+			}
+			best, arg := math.Inf(-1), clsNone
+			for k := 0; k < states; k++ {
+				if k != c && evidence[i][k] > best {
+					best, arg = evidence[i][k], k
+				}
+			}
+			if best <= 0 {
+				arg = clsNone
+				if i > 0 {
+					arg = an.sents[i-1].class
+				}
+				if arg == c {
+					arg = clsNone
+				}
+			}
+			an.sents[i].class = arg
+		}
+	}
+}
+
+// minEvidence is how strongly a sentence's own words must point to a part
+// for the part to count as present.
+const minEvidence = 1.0
+
+// judge computes part scores, checks, the overall score and tips.
+func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
+	res := Result{Schema: ScoreSchema, ID: a.ID, QuestionID: a.QuestionID, Words: an.words,
+		Components: make(ComponentMap, 4), Checks: []Check{}, Tips: []string{}}
+	if res.QuestionID == "" && q != nil {
+		res.QuestionID = q.ID
+	}
+	if an.structured {
+		for i := range an.sents {
+			an.sents[i].class = an.sents[i].label
+			if an.sents[i].class < 0 {
+				an.sents[i].class = clsNone
+			}
+		}
+	}
+	var partWords [numClasses]int
+	var partSents [numClasses][]int
+	for i, s := range an.sents {
+		partWords[s.class] += s.words
+		partSents[s.class] = append(partSents[s.class], i)
+	}
+	has := func(part int, group int) bool {
+		if group < 0 {
+			return false
+		}
+		for _, i := range partSents[part] {
+			if an.sents[i].groupHits[group] > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	hasGroup := func(part int, name string) bool {
+		for g, n := range r.groupNames {
+			if n == name {
+				return has(part, g)
+			}
+		}
+		return false
+	}
+	sum := func(part int, f func(s *sentInfo) int) int {
+		t := 0
+		for _, i := range partSents[part] {
+			t += f(&an.sents[i])
+		}
+		return t
+	}
+	total := max(an.words, 1)
+
+	// Part scores.
+	var partScore [4]int
+	var present [4]bool
+	for c := 0; c < 4; c++ {
+		present[c] = partWords[c] > 0
+	}
+	if present[clsSituation] {
+		s := 45
+		if hasGroup(clsSituation, "setting") {
+			s += 20
+		}
+		if hasGroup(clsSituation, "problem") || sum(clsSituation, func(s *sentInfo) int { return s.numbers }) > 0 {
+			s += 20
+		}
+		if partWords[clsSituation] >= 12 {
+			s += 15
+		}
+		if float64(partWords[clsSituation])/float64(total) > 0.45 && an.words > 120 {
+			s -= 25 // the background crowds out the story
+		}
+		partScore[clsSituation] = clamp(s)
+	}
+	if present[clsTask] {
+		s := 55
+		if hasGroup(clsTask, "responsibility") {
+			s += 25
+		}
+		if partWords[clsTask] >= 6 && partWords[clsTask] <= 70 {
+			s += 20
+		}
+		partScore[clsTask] = clamp(s)
+	}
+	hypotheticalAction := false // the actions are mostly "I would ..."
+	if present[clsAction] {
+		s := 30
+		steps := sum(clsAction, func(s *sentInfo) int {
+			if s.firstPast {
+				return 1
+			}
+			return 0
+		})
+		s += min(steps*8, 40)
+		if r.grp.concrete > 0 && has(clsAction, r.grp.concrete) {
+			s += 15
+		}
+		if partWords[clsAction] >= 60 {
+			s += 15
+		}
+		i := sum(clsAction, func(s *sentInfo) int { return s.iCount })
+		we := sum(clsAction, func(s *sentInfo) int { return s.weCount })
+		if i+we > 0 && we > i {
+			s -= 25
+		}
+		hyp := sum(clsAction, func(s *sentInfo) int {
+			if s.hypothetical {
+				return 1
+			}
+			return 0
+		})
+		if hyp*2 > len(partSents[clsAction]) {
+			s -= 30
+			hypotheticalAction = true
+		}
+		partScore[clsAction] = clamp(s)
+	}
+	resultEvidence := 0.0 // 0 none, 0.5 an outcome, 1 a measure or concrete feedback
+	if present[clsResult] {
+		s := 35
+		outcome := has(clsResult, r.grp.outcome)
+		measured := sum(clsResult, func(s *sentInfo) int { return s.numbers + s.measures }) > 0 ||
+			(r.grp.feedback > 0 && has(clsResult, r.grp.feedback))
+		if outcome {
+			s += 25
+			resultEvidence = 0.5
+		}
+		if measured {
+			s += 25
+			resultEvidence = 1
+		}
+		if has(clsResult, r.grp.lesson) {
+			s += 15
+		}
+		if partWords[clsResult] < 8 && !measured {
+			s = min(s, 45) // "it went well"
+		}
+		partScore[clsResult] = clamp(s)
+	}
+	for c := 0; c < 4; c++ {
+		comp := Component{Present: present[c], Score: partScore[c], Words: partWords[c], Sentences: make([]string, 0, len(partSents[c]))}
+		for _, i := range partSents[c] {
+			comp.Sentences = append(comp.Sentences, an.sents[i].text)
+		}
+		res.Components[Components[c]] = comp
+	}
+
+	direct := q != nil && !q.STAR
+	var points, maxPoints, penalty float64
+	type tipCand struct {
+		gain float64
+		text string
+		ord  int
+	}
+	var tips []tipCand
+	partTip := [4]bool{} // a tip about this part was given already
+	addTip := func(gain float64, text string) {
+		if text != "" && gain > 0.01 {
+			tips = append(tips, tipCand{gain, text, len(tips)})
+		}
+	}
+	pastEventExtra := 0.0
+	if !direct {
+		for c := 0; c < 4; c++ {
+			w := r.compWeight[c]
+			maxPoints += w
+			points += w * float64(partScore[c]) / 100
+			quote := quoteOf(an, partSents[c], 8)
+			switch {
+			case !present[c]:
+				addTip(w, r.parts[c].Missing)
+				partTip[c] = true
+			case c == clsAction && hypotheticalAction:
+				// The fix is a real example, which the past-event tip asks for.
+				pastEventExtra = w * float64(100-partScore[c]) / 100
+				partTip[c] = true
+			case partScore[c] < 70:
+				addTip(w*float64(100-partScore[c])/100, fill(r.parts[c].Weak, map[string]string{"quote": quote}))
+				partTip[c] = true
+			}
+		}
+	}
+
+	// Checks.
+	iTotal, weTotal := 0, 0
+	hypSents, storySents := 0, 0
+	anyFirstPast := false
+	for _, s := range an.sents {
+		iTotal += s.iCount
+		weTotal += s.weCount
+		if s.class != clsNone {
+			storySents++
+			if s.hypothetical {
+				hypSents++
+			}
+		}
+		anyFirstPast = anyFirstPast || s.firstPast || s.wePast
+	}
+	for _, ck := range r.checks {
+		credit := 1.0
+		vars := map[string]string{"words": strconv.Itoa(an.words)}
+		tip := ck.Tip
+		switch ck.Kind {
+		case "length":
+			lo, hi := ck.min, ck.max
+			if direct {
+				lo, hi = lo/3, hi*2/3 // a direct answer is shorter: about 50–230 words by default
+			}
+			vars["min"], vars["max"] = strconv.Itoa(int(lo)), strconv.Itoa(int(hi))
+			switch w := float64(an.words); {
+			case w < lo:
+				credit = w / lo
+				tip = ck.TipShort
+			case w > hi:
+				credit = math.Max(0, 1-(w-hi)/hi)
+				tip = ck.TipLong
+			}
+		case "action-share":
+			if direct {
+				continue
+			}
+			share := float64(partWords[clsAction]) / float64(total)
+			vars["share"] = strconv.Itoa(int(math.Round(share*100))) + "%"
+			credit = math.Min(1, share/ck.min)
+		case "ownership":
+			vars["i"], vars["we"] = strconv.Itoa(iTotal), strconv.Itoa(weTotal)
+			if iTotal+weTotal > 0 {
+				share := float64(weTotal) / float64(iTotal+weTotal)
+				if share > ck.max {
+					credit = math.Max(0, 1-(share-ck.max)/(1-ck.max))
+				}
+			}
+		case "past-event":
+			if direct {
+				continue
+			}
+			if storySents > 0 {
+				share := float64(hypSents) / float64(storySents)
+				if share > ck.max {
+					credit = math.Max(0, 1-(share-ck.max)/(1-ck.max))
+				}
+			}
+			if !anyFirstPast && an.words > 0 {
+				credit = 0
+			}
+			vars["quote"] = firstHitQuote(an, r.grp.hypothetical, 6)
+			if vars["quote"] == "" {
+				vars["quote"] = "no past event"
+			}
+		case "concrete-detail":
+			n := 0
+			for _, s := range an.sents {
+				n += min(s.numbers, 2)
+				if r.grp.concrete > 0 {
+					n += int(min(s.groupHits[r.grp.concrete], 2))
+				}
+			}
+			credit = math.Min(1, float64(n)/ck.min)
+		case "quantified-result":
+			if direct {
+				continue
+			}
+			credit = resultEvidence
+			vars["quote"] = quoteOf(an, partSents[clsResult], 8)
+			if vars["quote"] == "" {
+				vars["quote"] = "nothing yet"
+			}
+		case "lesson":
+			if direct {
+				continue
+			}
+			credit = 0
+			for _, s := range an.sents {
+				if s.groupHits[r.grp.lesson] > 0 {
+					credit = 1
+				}
+			}
+		case "relevance":
+			if q == nil || len(q.Keywords)+len(q.Competencies) == 0 {
+				continue
+			}
+			found, want, missing := relevance(an, q)
+			vars["keywords"] = strings.Join(missing, ", ")
+			credit = math.Min(1, (float64(found)/float64(want))/ck.min)
+		case "filler":
+			n, quotes := countGroup(an, r.grp.fillerTerms, 3)
+			rate := float64(n) * 100 / float64(total)
+			if rate > ck.max && n >= 2 {
+				credit = math.Max(0, 1-(rate-ck.max)/math.Max(ck.max, 1))
+			}
+			vars["quote"] = strings.Join(quotes, ", ")
+		case "blame":
+			n, quotes := countGroup(an, r.grp.blame, 2)
+			if n > 0 {
+				credit = 0
+			}
+			vars["quote"] = strings.Join(quotes, ", ")
+		}
+		ok := credit >= 0.999
+		res.Checks = append(res.Checks, Check{ID: ck.ID, OK: ok, Message: fill(ck.Message, vars)})
+		if ck.Penalty {
+			penalty += ck.Weight * (1 - credit)
+			if !ok {
+				addTip(ck.Weight*(1-credit)*1.5, fill(tip, vars))
+			}
+			continue
+		}
+		maxPoints += ck.Weight
+		points += ck.Weight * credit
+		// The part's own tip already says this; the points still count.
+		repeats := (ck.Kind == "action-share" && partTip[clsAction]) ||
+			(ck.Kind == "quantified-result" && partTip[clsResult]) ||
+			(ck.Kind == "past-event" && !present[clsAction])
+		gain := ck.Weight * (1 - credit)
+		if ck.Kind == "past-event" {
+			gain += pastEventExtra
+		}
+		if !ok && !repeats {
+			addTip(gain, fill(tip, vars))
+		}
+	}
+	score := 0.0
+	if maxPoints > 0 {
+		score = 100*points/maxPoints - penalty
+	}
+	if an.words == 0 {
+		score = 0
+	}
+	res.Score = clamp(int(math.Round(score)))
+	missing := 0
+	for c := 0; c < 4; c++ {
+		if !present[c] {
+			missing++
+		}
+	}
+	switch {
+	case res.Score >= r.bandStrong && (missing == 0 || direct):
+		res.Band = BandStrong
+	case res.Score >= r.bandGood && (missing == 0 || direct):
+		res.Band = BandGood
+	case res.Score >= r.bandNeeds && missing <= 1:
 		res.Band = BandNeedsWork
+	default:
+		res.Band = BandIncomplete
+	}
+	sort.SliceStable(tips, func(i, j int) bool {
+		if tips[i].gain != tips[j].gain {
+			return tips[i].gain > tips[j].gain
+		}
+		return tips[i].ord < tips[j].ord
+	})
+	for _, t := range tips {
+		res.Tips = append(res.Tips, t.text)
 	}
 	return res
+}
+
+// slice returns the sentence's text between two offsets of its lower-cased
+// form; when lower-casing changed the length (rare letters), the lower-cased
+// text is quoted instead.
+func (s *sentInfo) slice(a, b int32) string {
+	if len(s.lower) != len(s.text) {
+		return s.lower[a:b]
+	}
+	return s.text[a:b]
+}
+
+func clamp(v int) int { return max(0, min(100, v)) }
+
+// quoteOf returns the first words of the part's first sentence, in quotes.
+func quoteOf(an *analysis, sents []int, words int) string {
+	if len(sents) == 0 {
+		return ""
+	}
+	s := an.sents[sents[0]]
+	toks := an.toks[s.tok0:s.tok1]
+	if len(toks) == 0 {
+		return ""
+	}
+	end := int32(len(s.lower))
+	if len(toks) > words {
+		end = toks[words-1].end
+	}
+	q := strings.TrimRight(s.slice(0, end), ".,;:!? ")
+	if int(end) < len(s.lower) {
+		q += " …"
+	}
+	return "'" + q + "'"
+}
+
+// firstHitQuote quotes the first match of group with a few words after it.
+func firstHitQuote(an *analysis, group int, words int) string {
+	if group < 0 {
+		return ""
+	}
+	for _, s := range an.sents {
+		for _, h := range an.hits[s.hit0:s.hit1] {
+			if h.group != group {
+				continue
+			}
+			toks := an.toks[s.tok0:s.tok1]
+			end := min(int(h.start)+words, len(toks))
+			return "'" + s.slice(toks[h.start].start, toks[end-1].end) + " …'"
+		}
+	}
+	return ""
+}
+
+// countGroup counts matches of group and quotes up to n distinct ones.
+func countGroup(an *analysis, group int, n int) (int, []string) {
+	if group <= 0 {
+		return 0, nil
+	}
+	count := 0
+	var quotes []string
+	for _, s := range an.sents {
+		for _, h := range an.hits[s.hit0:s.hit1] {
+			if h.group != group {
+				continue
+			}
+			count++
+			toks := an.toks[s.tok0:s.tok1]
+			q := "'" + s.slice(toks[h.start].start, toks[h.end-1].end) + "'"
+			if len(quotes) < n && !contains(quotes, q) {
+				quotes = append(quotes, q)
+			}
+		}
+	}
+	return count, quotes
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// relevance counts the question's keywords and competencies found in the
+// answer (by stem); it returns how many were found, how many were looked
+// for, and up to three that were not found.
+func relevance(an *analysis, q *QuestionInfo) (found, want int, missing []string) {
+	terms := append(append([]string(nil), q.Keywords...), q.Competencies...)
+	var buf []token
+	for _, term := range terms {
+		buf = tokenize(buf[:0], lowerASCII(term), nil)
+		if len(buf) == 0 {
+			continue
+		}
+		want++
+		if containsStems(an, buf) {
+			found++
+		} else if len(missing) < 3 {
+			missing = append(missing, "'"+term+"'")
+		}
+	}
+	if want == 0 {
+		want = 1
+	}
+	return found, want, missing
+}
+
+// containsStems reports whether any of the term's words (ignoring short
+// function words) appears in the answer.
+func containsStems(an *analysis, term []token) bool {
+	for _, t := range term {
+		if len(t.stem) < 3 || t.stem == "the" || t.stem == "and" || t.stem == "with" {
+			continue
+		}
+		for _, at := range an.toks {
+			if sameWord(at.stem, t.stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fill replaces {name} placeholders; unknown ones are left as they are.
+func fill(msg string, vars map[string]string) string {
+	if !strings.Contains(msg, "{") {
+		return msg
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '{')
+		if i < 0 {
+			b.WriteString(msg)
+			break
+		}
+		j := strings.IndexByte(msg[i:], '}')
+		if j < 0 {
+			b.WriteString(msg)
+			break
+		}
+		name := msg[i+1 : i+j]
+		b.WriteString(msg[:i])
+		if v, ok := vars[name]; ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(msg[i : i+j+1])
+		}
+		msg = msg[i+j+1:]
+	}
+	return b.String()
+}
+
+// lowerASCII lower-cases s, without allocating when it is lower case already.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// sameWord compares stems treating British and American spellings alike
+// ("apologis" and "apologiz").
+func sameWord(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x == 'z' {
+			x = 's'
+		}
+		if y == 'z' {
+			y = 's'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }

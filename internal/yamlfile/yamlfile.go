@@ -88,6 +88,26 @@ func (ps *Problems) Merge(err error) {
 	}
 }
 
+// DropLinesOf removes the problems recorded on a line that err (an *Error)
+// already reports, so one mistake is not reported twice by two checks.
+func (ps *Problems) DropLinesOf(err error) {
+	var ye *Error
+	if !errors.As(err, &ye) {
+		return
+	}
+	lines := map[int]bool{}
+	for _, p := range ye.Problems {
+		lines[p.Line] = true
+	}
+	kept := ps.list[:0]
+	for _, p := range ps.list {
+		if !lines[p.Line] {
+			kept = append(kept, p)
+		}
+	}
+	ps.list = kept
+}
+
 // Len is how many problems were recorded.
 func (ps *Problems) Len() int { return len(ps.list) }
 
@@ -169,7 +189,11 @@ func Documents(data []byte, path string) ([]*yaml.Node, error) {
 			break
 		}
 		if err != nil {
-			return nil, &Error{Problems: []Problem{problemFromText(path, err.Error())}}
+			p := problemFromText(path, err.Error())
+			if line := firstBadLine(data); line > 0 {
+				p.Line = line
+			}
+			return nil, &Error{Problems: []Problem{p}}
 		}
 		if n.Kind == 0 || (n.Kind == yaml.DocumentNode && len(n.Content) == 0) {
 			continue // a comment-only document
@@ -177,6 +201,41 @@ func Documents(data []byte, path string) ([]*yaml.Node, error) {
 		docs = append(docs, &n)
 	}
 	return docs, nil
+}
+
+// firstBadLine finds the line a syntax error is on. yaml.v3 often reports
+// the line where the enclosing block began (and 0-based), so the file's
+// prefixes are parsed instead: the shortest prefix that fails ends on the
+// line with the mistake. It returns 0 when it cannot tell.
+func firstBadLine(data []byte) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	fails := func(n int) bool {
+		prefix := bytes.Join(lines[:n], nil)
+		dec := yaml.NewDecoder(bytes.NewReader(prefix))
+		for {
+			var node yaml.Node
+			err := dec.Decode(&node)
+			if errors.Is(err, io.EOF) {
+				return false
+			}
+			if err != nil {
+				return true
+			}
+		}
+	}
+	if !fails(len(lines)) {
+		return 0
+	}
+	lo, hi := 1, len(lines) // fails(hi) holds; find the smallest
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // Strict decodes one node into v (a pointer to a struct), refusing unknown

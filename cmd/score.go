@@ -1,0 +1,181 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/starprep/starprep/data"
+	"github.com/starprep/starprep/questions"
+	"github.com/starprep/starprep/star"
+)
+
+type scoreOptions struct {
+	IO     *IOStreams
+	Bank   func() (*questions.Bank, error)
+	Rubric func(path string) (*star.Rubric, error)
+
+	File       string
+	QuestionID string
+	Format     string
+	MinScore   int
+	RubricFile string
+}
+
+func newScoreCmd(f *Factory, runF func(*scoreOptions) error) *cobra.Command {
+	opts := &scoreOptions{IO: f.IO, Bank: f.Bank, Rubric: loadRubric}
+	c := &cobra.Command{
+		Use:   "score [<file> | -] [--question <id>] [--format text|json] [--min-score <n>] [--rubric <file>]",
+		Short: "Score one answer for STAR completeness, with tips",
+		Long: `Score one answer: which STAR parts it has (Situation, Task, Action,
+Result), how deep each is, checks on length, ownership, detail, results and
+relevance, and tips ordered by how much they would raise the score.
+
+The answer is a YAML or JSON answer file (as saved by 'starprep interview'),
+or plain text: a .txt file, or text piped on standard input.
+
+EXIT STATUS
+  0  scored (and at or above --min-score, when given)
+  2  bad arguments
+  3  the answer file or rubric is invalid (the message names file and line)
+  4  the answer scored below --min-score`,
+		Example: `  $ starprep score my-answer.txt --question shouting-customer
+  $ echo "Last May a caller ..." | starprep score --question angry-customer-time --format json
+  $ starprep score answers/20261122-101503-shouting-customer.yaml --min-score 70`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageWithHint("to score many answers at once, use: starprep review <path>...", "score takes one answer file (or - for standard input), got %d", len(args))
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := checkFormat(opts.Format, "text", "json"); err != nil {
+				return err
+			}
+			if opts.MinScore < 0 || opts.MinScore > 100 {
+				return usageErrorf("--min-score must be from 0 to 100, got %d", opts.MinScore)
+			}
+			if len(args) == 1 {
+				opts.File = args[0]
+			} else {
+				if opts.IO.IsStdinTTY() {
+					return usageWithHint("example: starprep score answer.txt, or: pbpaste | starprep score -", "give an answer file, or pipe the answer on standard input")
+				}
+				opts.File = "-"
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return scoreRun(opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.QuestionID, "question", "q", "", "the `id` of the question answered (overrides the file's question_id)")
+	c.Flags().StringVar(&opts.Format, "format", "text", "output `format`: text or json")
+	c.Flags().IntVar(&opts.MinScore, "min-score", 0, "exit 4 when the score is below `n` (0–100)")
+	c.Flags().StringVar(&opts.RubricFile, "rubric", "", "scoring rubric `file` to use instead of the built-in one")
+	_ = c.RegisterFlagCompletionFunc("question", completeQuestionIDs(f))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+// loadRubric reads a rubric file, or the built-in rubric when path is "".
+func loadRubric(path string) (*star.Rubric, error) {
+	if path == "" {
+		r, err := star.ParseRubric(data.Rubric, data.RubricPath)
+		if err != nil {
+			return nil, fmt.Errorf("the built-in rubric is broken (please report this): %w", err)
+		}
+		return r, nil
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read rubric: %w", err)
+	}
+	return star.ParseRubric(raw, path)
+}
+
+// readAnswerFile reads one answer source: a path or "-" for in.
+func readAnswerFile(path string, in io.Reader) ([]star.Item, error) {
+	if path == "-" {
+		return star.ReadAnswers(in, "-")
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read answer: %w", err)
+	}
+	return star.ParseAnswers(raw, path)
+}
+
+// questionInfo finds what the scorer needs about a question, and warns when
+// the answer names a question the bank does not have.
+func questionInfo(bank *questions.Bank, id string) (*star.QuestionInfo, bool) {
+	if id == "" {
+		return nil, true
+	}
+	q, ok := bank.Get(id)
+	if !ok {
+		return nil, false
+	}
+	return &star.QuestionInfo{ID: q.ID, Text: q.Text, Keywords: q.Keywords, Competencies: q.Competencies, STAR: q.STAR}, true
+}
+
+func scoreRun(opts *scoreOptions) error {
+	rubric, err := opts.Rubric(opts.RubricFile)
+	if err != nil {
+		return err
+	}
+	bank, err := opts.Bank()
+	if err != nil {
+		return err
+	}
+	if opts.QuestionID != "" {
+		if _, ok := bank.Get(opts.QuestionID); !ok {
+			hint := "list the ids with: starprep questions list"
+			if near := bank.Closest(opts.QuestionID); len(near) > 0 {
+				hint = "did you mean: " + strings.Join(near, ", ") + "?\n" + hint
+			}
+			return usageWithHint(hint, "no question with id %q", opts.QuestionID)
+		}
+	}
+	items, err := readAnswerFile(opts.File, opts.IO.In)
+	if err != nil {
+		return err
+	}
+	if len(items) != 1 {
+		return usageWithHint(fmt.Sprintf("score them all with: starprep review %s", opts.File), "%s holds %d answers; score takes one", items[0].Source, len(items))
+	}
+	item := items[0]
+	qid := item.Answer.QuestionID
+	if opts.QuestionID != "" {
+		qid = opts.QuestionID
+		item.Answer.QuestionID = qid
+	}
+	q, known := questionInfo(bank, qid)
+	if !known {
+		fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: question %q is not in the bank; relevance is not checked\n", qid)
+	}
+	if q == nil && opts.IO.IsStdoutTTY() && opts.Format == "text" {
+		fmt.Fprintln(opts.IO.ErrOut, "starprep: hint: name the question with --question <id> to check the answer's relevance too")
+	}
+	res := star.Score(rubric, q, item.Answer)
+	res.Source = item.Source
+	if opts.Format == "json" {
+		if err := writeJSON(opts.IO.Out, res); err != nil {
+			return err
+		}
+	} else {
+		if q != nil {
+			fmt.Fprintf(opts.IO.Out, "Question: %s\n", questions.Fill(q.Text, item.Answer.Company))
+		}
+		if err := writeFeedback(opts.IO.Out, res, feedbackStyle{Width: opts.IO.Width(), Color: opts.IO.ColorEnabled(), AllChecks: true, MaxTips: 5}); err != nil {
+			return err
+		}
+	}
+	if opts.MinScore > 0 && res.Score < opts.MinScore {
+		fmt.Fprintf(opts.IO.ErrOut, "starprep: %s scored %d, below --min-score %d\n", item.Source, res.Score, opts.MinScore)
+		return &silentError{code: exitBelowScore}
+	}
+	return nil
+}
