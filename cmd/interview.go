@@ -207,8 +207,13 @@ type tableDisplay struct {
 	color bool
 }
 
+// Feedback shows the score, the parts, the failed checks and the top three
+// tips (the rest would push the question off the screen).
 func (d tableDisplay) Feedback(w io.Writer, res star.Result) error {
-	return writeFeedback(w, res, feedbackStyle{Width: d.width, Color: d.color, MaxTips: 3})
+	if len(res.Tips) > 3 {
+		res.Tips = res.Tips[:3]
+	}
+	return writeFeedback(w, res, feedbackStyle{Width: d.width, Color: d.color})
 }
 
 func (d tableDisplay) Summary(w io.Writer, sum coach.Summary) error {

@@ -63,7 +63,7 @@ func BuildHistory(sessions []Saved, bank *questions.Bank, rubric *star.Rubric) *
 				rec.ExpectsSTAR = q.STAR
 			}
 			if a.FollowUp {
-				info.STAR = false
+				info = followUpInfo(a.QuestionID, a.Question)
 				rec.ExpectsSTAR = false
 			}
 			res := star.Score(rubric, info, a)
@@ -95,6 +95,12 @@ func questionInfo(q questions.Question, asked string) *star.QuestionInfo {
 		asked = q.Text
 	}
 	return &star.QuestionInfo{ID: q.ID, Text: asked, Keywords: q.Keywords, Competencies: q.Competencies, STAR: q.STAR}
+}
+
+// followUpInfo is what the scorer needs for a follow-up question: a direct
+// answer, with no keywords (the main question's would not fit it).
+func followUpInfo(id, asked string) *star.QuestionInfo {
+	return &star.QuestionInfo{ID: id, Text: asked}
 }
 
 // Empty reports whether there is no scored answer at all.

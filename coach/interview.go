@@ -167,10 +167,11 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 		if countAnswers(se.s) == "answers to 0 questions" {
 			what = "Nothing answered yet; the interview plan is saved in"
 		}
+		se.printf("\n\nStopped. %s\n  %s\n", what, se.path)
 		if se.partial {
-			what = "The answer you were typing is not kept. " + what
+			se.printf("(The answer you were typing is not kept.)\n")
 		}
-		se.printf("\n\nStopped. %s\n  %s\nPick up where you left off with: starprep interview --resume\n", what, se.path)
+		se.printf("Pick up where you left off with: starprep interview --resume\n")
 		return out, fmt.Errorf("interview stopped: %w", ErrInterrupted)
 	}
 	if err != nil {
@@ -349,7 +350,11 @@ const (
 func (se *session) question(k int) (stop bool, err error) {
 	q := se.qs[k]
 	text := questions.Fill(q.Text, se.company)
-	se.printf("\n%s\nQuestion %d of %d · %s · %s\n\n%s\n\n", rule(), k+1, len(se.qs), q.Category, strings.Join(q.Competencies, ", "), wrap(text, 76, "", ""))
+	header := fmt.Sprintf("Question %d of %d · %s · %s", k+1, len(se.qs), q.Category, strings.Join(q.Competencies, ", "))
+	if r := []rune(header); len(r) > 78 {
+		header = string(r[:77]) + "…"
+	}
+	se.printf("\n%s\n%s\n\n%s\n\n", rule(), header, wrap(text, 76, "", ""))
 
 	a, err := se.collect(q, text, se.s.Mode == ModeSTAR && q.STAR, 1, "Nothing written. Skip this question?")
 	if err != nil {
@@ -465,7 +470,7 @@ func (se *session) record(q questions.Question, a star.Answer) (star.Result, err
 	}
 	info := questionInfo(q, a.Question)
 	if a.FollowUp {
-		info.STAR = false
+		info = followUpInfo(q.ID, a.Question)
 	}
 	res := star.Score(se.iv.Rubric, info, a)
 	if err := se.iv.Display.Feedback(se.iv.Out, res); err != nil {
@@ -498,7 +503,8 @@ func (se *session) collect(q questions.Question, asked string, structured bool, 
 	}
 	start := se.iv.Now()
 	warned := false
-	ask := func(label, reminder string, nothingYet bool) (string, bool, error) {
+	// ask asks one part; last is true for the last part of the answer.
+	ask := func(label, reminder string, nothingYet, last bool) (string, bool, error) {
 		for {
 			if err := se.interrupted(); err != nil {
 				return "", false, err
@@ -510,7 +516,11 @@ func (se *session) collect(q questions.Question, asked string, structured bool, 
 			}
 			if el := se.iv.Now().Sub(start); se.iv.TimeLimit > 0 && el > se.iv.TimeLimit && !warned {
 				warned = true
-				se.printf("⏱ %s: past your %s limit. In a real interview, wrap up now: say how it ended.\n", mmss(el), mmss(se.iv.TimeLimit))
+				advice := "wrap up now: say how it ended."
+				if last {
+					advice = "practise telling it shorter."
+				}
+				se.printf("⏱ %s, past your %s limit: %s\n", mmss(el), mmss(se.iv.TimeLimit), advice)
 			}
 			text = strings.TrimSpace(text)
 			switch {
@@ -536,7 +546,7 @@ func (se *session) collect(q questions.Question, asked string, structured bool, 
 			if se.focus != nil && se.focus.Part != nil && se.focus.Part.Name == name {
 				label += " (your weakest part)"
 			}
-			text, skipped, err := ask(label, reminders[name], i == 0 || strings.Join(parts[:i], "") == "")
+			text, skipped, err := ask(label, reminders[name], i == 0 || strings.Join(parts[:i], "") == "", i == 3)
 			if err != nil {
 				return a, err
 			}
@@ -555,7 +565,7 @@ func (se *session) collect(q questions.Question, asked string, structured bool, 
 		if !q.STAR {
 			reminder = "Answer in your own words, as you would say it."
 		}
-		text, skipped, err := ask("Your answer", reminder, true)
+		text, skipped, err := ask("Your answer", reminder, true, true)
 		if err != nil {
 			return a, err
 		}
