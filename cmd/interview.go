@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -39,7 +40,7 @@ func newInterviewCmd(f *Factory, runF func(*interviewOptions) error) *cobra.Comm
 	opts := &interviewOptions{IO: f.IO, Bank: f.Bank, Now: f.Now, Home: func() string { return f.Home }}
 	var cats, comps []string
 	c := &cobra.Command{
-		Use:   "interview [--count <n>] [--category <c>,...] [--competency <t>,...] [--company <slug>] [--set <file>] [--mode star|free] [--time-limit <d>] [--seed <n>] [--drill] [--resume]",
+		Use:   "interview [--count <n>] [--category <c>,...] [--set <file>] [--mode star|free] [--drill | --resume] [flags]",
 		Short: "Run a mock interview: answer, get a score and tips, retry",
 		Long: `Run a mock interview in the terminal. Each question is answered in the STAR
 shape (Situation, Task, Action, Result: one prompt each, with a reminder of
@@ -99,6 +100,9 @@ EXIT STATUS
 						"--resume cannot be combined with %s", strings.Join(clash, ", "))
 				}
 			}
+			if opts.Company != "" && !slugPattern.MatchString(opts.Company) {
+				return usageErrorf("--company %q: give the company's slug, such as northwind (lower-case letters, digits and hyphens)", opts.Company)
+			}
 			if opts.Drill && opts.SetFile != "" {
 				return usageErrorf("--drill picks questions itself; it cannot be combined with --set")
 			}
@@ -121,9 +125,9 @@ EXIT STATUS
 	fl.StringSliceVar(&comps, "competency", nil, "only questions probing one of these `competencies`")
 	fl.StringVar(&opts.Company, "company", "", "interview for the company with notes `slug` (fills in its name)")
 	fl.StringVar(&opts.SetFile, "set", "", "ask the questions of a question set `file`, in its order")
-	fl.StringVar(&opts.Mode, "mode", coach.ModeSTAR, "`mode`: star (four prompts per story) or free (one answer)")
+	fl.StringVar(&opts.Mode, "mode", coach.ModeSTAR, "`how` to answer: star (four prompts per story) or free (one answer)")
 	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "warn when an answer takes longer than `duration` (e.g. 2m)")
-	fl.Int64Var(&opts.Seed, "seed", 0, "fixed `number` for a reproducible choice and order of questions")
+	fl.Int64Var(&opts.Seed, "seed", 0, "fixed `number` for a reproducible choice and order of questions (0: random)")
 	fl.BoolVar(&opts.Drill, "drill", false, "pick from the competencies and STAR parts your history shows are weakest")
 	fl.BoolVar(&opts.Resume, "resume", false, "continue the latest unfinished interview")
 	_ = c.RegisterFlagCompletionFunc("category", completeCategories)
@@ -131,6 +135,9 @@ EXIT STATUS
 	_ = c.RegisterFlagCompletionFunc("mode", cobra.FixedCompletions([]string{"star", "free"}, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
+
+// slugPattern is what a company slug looks like (it names a file).
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 func interviewRun(ctx context.Context, opts *interviewOptions) error {
 	bank, err := opts.Bank()

@@ -3,12 +3,13 @@
 package cmd
 
 // These tests run the real starprep binary on a pseudo-terminal. survey asks
-// the terminal where the cursor is before reading a line, so a vt10x
-// emulator sits on the other side of the pty to answer; go-expect drives the
-// keyboard. Output is only read, and so the emulator only answers, while an
-// Expect call runs: each answer is sent after its prompt text shows and
-// before the next Expect, so the keys reach the program ahead of the
-// emulator's reply (keys arriving in the same read as the reply are lost).
+// the terminal where the cursor is before some prompts (a yes/no question),
+// so a vt10x emulator sits on the other side of the pty to answer; go-expect
+// drives the keyboard. Output is only read, and so the emulator only answers,
+// while an Expect call runs: each answer is sent after its prompt text shows
+// (and a short pause, so the prompt has put the terminal in raw mode) and
+// before the next Expect, so keys never share a read with the emulator's
+// reply (survey drops keys that do).
 
 import (
 	"os"

@@ -76,6 +76,7 @@ func TestInterviewFlagErrors(t *testing.T) {
 		{[]string{"--resume", "--count", "3", "--drill"}, "--resume cannot be combined with --count, --drill"},
 		{[]string{"--drill", "--set", "x.yaml"}, "--drill picks questions itself"},
 		{[]string{"extra"}, "unknown command"},
+		{[]string{"--company", "../../etc/passwd"}, "give the company's slug"},
 	}
 	for _, c := range cases {
 		f, out, errOut := testFactory(t, true)

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
@@ -72,15 +73,19 @@ func (p *surveyPrompter) Multiline(message, help string) (string, error) {
 	return s, err
 }
 
-// multilinePrompt is survey's Multiline with two fixes: the help line shows
-// above the prompt, and the screen is cleaned up properly when the answer is
-// done (survey.Multiline's erase moves up one line whatever it is asked,
-// which leaves the typed text and blank lines behind). Typing starts on the
-// line below the prompt; two empty lines in a row finish the answer.
+// multilinePrompt replaces survey's Multiline, whose screen handling breaks
+// on long answers: its erase moves up one line whatever it is asked, and its
+// line reader loses track of lines that wrap or scroll the screen. This one
+// shows the help line above the prompt, reads the answer with readAnswer
+// (which lets the terminal wrap and echoes what is typed itself), and then
+// redraws the prompt with the answer wrapped at word boundaries.
 type multilinePrompt struct {
 	survey.Renderer
 	Message string
 	Help    string
+	// tall is set when the answer took more rows than the screen holds: the
+	// top has scrolled away, so the typed text is left as it is.
+	tall bool
 }
 
 type multilineData struct {
@@ -110,40 +115,122 @@ func (m *multilinePrompt) Prompt(config *survey.PromptConfig) (any, error) {
 	_ = rr.SetTermMode()
 	defer func() { _ = rr.RestoreTermMode() }()
 
-	width := termWidth(m.Stdio().Out)
-	var lines []string
-	for {
-		line, err := rr.ReadLine(0)
-		if err != nil {
-			return string(line), err
-		}
-		// survey's line reader does not leave the cursor below a line that
-		// wrapped; step past the rest so the next line starts below it.
-		if n := rowsToSkip(string(line), width); n > 0 {
-			fmt.Fprint(m.Stdio().Out, strings.Repeat("\r\n", n))
-		}
-		lines = append(lines, string(line))
-		n := len(lines)
-		if n >= 2 && lines[n-1] == "" && lines[n-2] == "" {
-			break
-		}
+	out := m.Stdio().Out
+	width, height := termSize(out)
+	lines, err := readAnswer(rr, out, width)
+	if err != nil {
+		return strings.Join(lines, "\n"), err
 	}
+	rows := 2 // the help line and the prompt
+	for _, l := range lines {
+		rows += max(1, (terminal.StringWidth(l)+width-1)/width)
+	}
+	m.tall = rows >= height
 	// Count what was typed, so Cleanup erases it with the prompt.
 	m.AppendRenderedText(strings.Join(lines, "\n") + "\n")
 	return strings.TrimSpace(strings.Join(lines, "\n")), nil
 }
 
 func (m *multilinePrompt) Cleanup(config *survey.PromptConfig, val any) error {
+	if m.tall {
+		_, err := fmt.Fprint(m.Stdio().Out, "\r\n")
+		return err
+	}
 	answer, _ := val.(string)
 	if answer != "" {
-		width := max(40, termWidth(m.Stdio().Out))
+		width, _ := termSize(m.Stdio().Out)
 		lines := strings.Split(answer, "\n")
 		for i, l := range lines {
-			lines[i] = "  " + wrapIndent(l, width-3, "  ")
+			lines[i] = "  " + wrapIndent(l, max(40, width)-3, "  ")
 		}
 		answer = strings.Join(lines, "\n")
 	}
 	return m.Render(multilineTemplate, multilineData{Message: m.Message, Answer: answer, ShowAnswer: true, Config: config})
+}
+
+// readAnswer reads lines until two empty lines in a row, echoing what is
+// typed: the terminal wraps long lines itself, Enter starts a new line,
+// Backspace deletes within the line (across wrapped rows too), Ctrl-C
+// returns terminal.InterruptErr. Arrow keys and other controls are ignored.
+func readAnswer(rr *terminal.RuneReader, out io.Writer, width int) ([]string, error) {
+	var lines []string
+	var line []rune
+	var widths []int // display width of each rune of line
+	col := 0         // display width of line so far
+	lastCR := false
+	for {
+		r, _, err := rr.ReadRune()
+		if err != nil {
+			var pe *os.PathError
+			if errors.Is(err, io.EOF) || errors.As(err, &pe) {
+				return lines, err
+			}
+			continue // an escape sequence survey does not know (Alt+key)
+		}
+		if r == '\n' && lastCR { // CR LF from a paste: one line break
+			lastCR = false
+			continue
+		}
+		lastCR = r == '\r'
+		switch {
+		case r == terminal.KeyInterrupt:
+			fmt.Fprint(out, "\r\n")
+			return lines, terminal.InterruptErr
+		case r == '\r' || r == '\n':
+			fmt.Fprint(out, "\r\n")
+			lines = append(lines, string(line))
+			line, widths, col = nil, nil, 0
+			if n := len(lines); n >= 2 && lines[n-1] == "" && lines[n-2] == "" {
+				return lines, nil
+			}
+		case r == terminal.KeyBackspace || r == terminal.KeyDelete:
+			if len(line) == 0 {
+				continue
+			}
+			w := widths[len(widths)-1]
+			line, widths = line[:len(line)-1], widths[:len(widths)-1]
+			fmt.Fprint(out, eraseBack(col, col-w, width, line))
+			col -= w
+		case r == terminal.KeyTab:
+			line, widths, col = append(line, ' '), append(widths, 1), col+1
+			fmt.Fprint(out, " ")
+		case r < ' ' || r == 0x7f || unicode.IsControl(r):
+			// arrows, Home/End and the like: the answer is typed forwards
+		default:
+			w := terminal.StringWidth(string(r))
+			if w == 0 {
+				continue
+			}
+			line, widths, col = append(line, r), append(widths, w), col+w
+			fmt.Fprint(out, string(r))
+		}
+	}
+}
+
+// rowOf is the row, counted from the line's first, where the cursor is after
+// n columns of text: a line that exactly fills a row leaves the cursor at the
+// end of that row until the next character arrives.
+func rowOf(n, width int) int {
+	if n > 0 && n%width == 0 {
+		return n/width - 1
+	}
+	return n / width
+}
+
+// eraseBack moves the cursor from after `from` columns back to after `to`
+// columns and clears what followed. line is the text left, to redraw its
+// last character when the cursor must end at the end of a full row.
+func eraseBack(from, to, width int, line []rune) string {
+	var b strings.Builder
+	if up := rowOf(from, width) - to/width; up > 0 {
+		fmt.Fprintf(&b, "\x1b[%dA", up)
+	}
+	fmt.Fprintf(&b, "\x1b[%dG\x1b[K", to%width+1)
+	if to > 0 && to%width == 0 && len(line) > 0 {
+		last := line[len(line)-1]
+		fmt.Fprintf(&b, "\x1b[1A\x1b[%dG%c", width-terminal.StringWidth(string(last))+1, last)
+	}
+	return b.String()
 }
 
 // Select implements coach.Prompter.
@@ -164,28 +251,10 @@ func (p *surveyPrompter) Confirm(message string, defaultValue bool) (bool, error
 	return b, err
 }
 
-// termWidth is the width of the terminal behind out, 80 if unknown.
-func termWidth(out terminal.FileWriter) int {
-	if w, _, err := term.GetSize(int(out.Fd())); err == nil && w > 0 {
-		return w
+// termSize is the size of the terminal behind out, 80x24 if unknown.
+func termSize(out terminal.FileWriter) (width, height int) {
+	if w, h, err := term.GetSize(int(out.Fd())); err == nil && w > 0 && h > 0 {
+		return w, h
 	}
-	return 80
-}
-
-// rowsToSkip is how far survey's line reader left the cursor short of the
-// row below a line typed from the first column. On Enter it walks back to the
-// line's start and moves one row down: right for a line of one row, but a
-// wrapped line takes ceil(w/width) rows, and a line filling its last row
-// exactly leaves the terminal's cursor on that row, so survey's walk back
-// goes one row too far.
-func rowsToSkip(text string, width int) int {
-	w := terminal.StringWidth(text)
-	if w == 0 || width <= 0 {
-		return 0
-	}
-	rows := (w + width - 1) / width
-	if w%width == 0 {
-		return rows
-	}
-	return rows - 1
+	return 80, 24
 }

@@ -283,7 +283,11 @@ func (iv *Interview) companyName(slug string) (string, error) {
 	}
 	dir := filepath.Join(iv.Home, "companies")
 	p := filepath.Join(dir, slug+".yaml")
-	raw, err := os.ReadFile(p)
+	var raw []byte
+	err := fs.ErrNotExist
+	if filepath.Base(slug) == slug && !strings.HasPrefix(slug, ".") {
+		raw, err = os.ReadFile(p)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		if iv.ExampleCompany != nil && iv.ExampleCompany.Slug == slug {
 			return iv.ExampleCompany.Name, nil
