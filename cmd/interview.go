@@ -251,8 +251,15 @@ func (d tableDisplay) Summary(w io.Writer, sum coach.Summary) error {
 	}
 	if sum.Average != nil {
 		fmt.Fprintf(&b, "Average of your final answers: %d/100", *sum.Average)
-		if retries > 0 || followUps > 0 {
-			fmt.Fprintf(&b, " (%d retr%s, %d follow-up%s)", retries, map[bool]string{true: "y", false: "ies"}[retries == 1], followUps, pluralS(followUps))
+		var extra []string
+		if retries > 0 {
+			extra = append(extra, fmt.Sprintf("%d retr%s", retries, map[bool]string{true: "y", false: "ies"}[retries == 1]))
+		}
+		if followUps > 0 {
+			extra = append(extra, fmt.Sprintf("%d follow-up%s", followUps, pluralS(followUps)))
+		}
+		if len(extra) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(extra, ", "))
 		}
 		b.WriteString("\n")
 	}

@@ -101,7 +101,7 @@ var multilineTemplate = `
   {{- if .Answer }}{{- color "cyan"}}{{ .Answer }}{{color "reset"}}{{"\n"}}{{ end }}
   {{- "\n" }}
 {{- else }}
-  {{- if .Help }}{{ color "default+d" }}  {{ .Help }}{{ color "reset" }}{{"\n"}}{{ end }}
+  {{- if .Help }}  {{ .Help }}{{"\n"}}{{ end }}
   {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
   {{- color "default+hb"}}{{ .Message }} {{color "reset"}}
   {{- color "cyan"}}[Enter 2 empty lines to finish]{{color "reset"}}{{"\n"}}
