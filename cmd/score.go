@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -80,6 +81,23 @@ EXIT STATUS
 	return c
 }
 
+// splitPick splits "answers.yaml#2" into the file and the answer number
+// (0 when none is given). A file whose real name contains '#' still works.
+func splitPick(arg string) (string, int) {
+	i := strings.LastIndexByte(arg, '#')
+	if i <= 0 {
+		return arg, 0
+	}
+	n, err := strconv.Atoi(arg[i+1:])
+	if err != nil || n < 1 {
+		return arg, 0
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return arg, 0
+	}
+	return arg[:i], n
+}
+
 // loadRubric reads a rubric file, or the built-in rubric when path is "".
 func loadRubric(path string) (*star.Rubric, error) {
 	if path == "" {
@@ -139,12 +157,24 @@ func scoreRun(opts *scoreOptions) error {
 			return usageWithHint(hint, "no question with id %q", opts.QuestionID)
 		}
 	}
-	items, err := readAnswerFile(opts.File, opts.IO.In)
+	path, pick := splitPick(opts.File)
+	items, err := readAnswerFile(path, opts.IO.In)
 	if err != nil {
 		return err
 	}
-	if len(items) != 1 {
-		return usageWithHint(fmt.Sprintf("score them all with: starprep review %s", opts.File), "%s holds %d answers; score takes one", items[0].Source, len(items))
+	name := path
+	if name == "-" {
+		name = "stdin"
+	}
+	switch {
+	case pick > len(items):
+		return usageErrorf("%s holds %d answers; there is no answer #%d", name, len(items), pick)
+	case pick > 0:
+		items = items[pick-1 : pick]
+		items[0].Source = fmt.Sprintf("%s#%d", name, pick)
+	case len(items) != 1:
+		return usageWithHint(fmt.Sprintf("pick one with: starprep score %s#2 (answers are numbered from 1; a review command for whole files is planned)", path),
+			"%s holds %d answers; score takes one", name, len(items))
 	}
 	item := items[0]
 	qid := item.Answer.QuestionID

@@ -90,11 +90,18 @@ func parseYAMLAnswers(data []byte, name string, strictYAML bool) ([]Item, error)
 		root := yamlfile.Root(doc)
 		switch root.Kind {
 		case yaml.ScalarNode:
-			if strictYAML && len(docs) > 1 {
+			if !strictYAML {
+				// Prose: keep it exactly as written ("ticket #4821" is not a comment).
+				return []Item{{Line: 1, Answer: Answer{Text: string(data)}}}, nil
+			}
+			if len(docs) > 1 {
 				return nil, &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Line: root.Line, Message: "expected an answer (a mapping with text: or star:), found plain text"}}}
 			}
 			items = append(items, Item{Line: root.Line, Answer: Answer{Text: root.Value}})
 		case yaml.SequenceNode:
+			if !strictYAML && !allMappings(root) {
+				return []Item{{Line: 1, Answer: Answer{Text: string(data)}}}, nil // a bullet list of prose
+			}
 			var list []Answer
 			if err := yamlfile.Strict(doc, name, &list); err != nil {
 				return nil, err
@@ -131,6 +138,15 @@ func parseYAMLAnswers(data []byte, name string, strictYAML bool) ([]Item, error)
 		}
 	}
 	return items, nil
+}
+
+func allMappings(seq *yaml.Node) bool {
+	for _, n := range seq.Content {
+		if n.Kind != yaml.MappingNode || !hasAnyKey(n, answerKeys) {
+			return false
+		}
+	}
+	return len(seq.Content) > 0
 }
 
 func hasAnyKey(m *yaml.Node, keys []string) bool {
@@ -176,70 +192,114 @@ func parseJSONLines(data []byte, name string) ([]Item, error) {
 
 func parseJSON(data []byte, name string) ([]Item, error) {
 	trimmed := bytes.TrimSpace(data)
-	lineAt := func(err error) int {
+	lineOf := func(off int) int { return bytes.Count(data[:min(max(off, 0), len(data))], []byte("\n")) + 1 }
+	fail := func(err error, base int) error {
+		line := 0
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
-		off := int64(-1)
 		switch {
 		case errors.As(err, &se):
-			off = se.Offset
+			line = lineOf(base + int(se.Offset))
 		case errors.As(err, &te):
-			off = te.Offset
+			line = lineOf(base + int(te.Offset))
+		default:
+			// encoding/json gives no position for an unknown field: find it.
+			if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+				if at := bytes.Index(data[base:], []byte(f+":")); at >= 0 {
+					line = lineOf(base + at)
+				} else if at := bytes.Index(data[base:], []byte(f)); at >= 0 {
+					line = lineOf(base + at)
+				}
+			}
 		}
-		if off < 0 {
-			return 0
-		}
-		return bytes.Count(data[:min(int(off), len(data))], []byte("\n")) + 1
+		return &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Line: line, Message: jsonMessage(err)}}}
 	}
-	fail := func(err error) error {
-		return &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Line: lineAt(err), Message: jsonMessage(err)}}}
-	}
-	strict := func(v any) error {
-		dec := json.NewDecoder(bytes.NewReader(data))
+	decodeAt := func(raw []byte, base int, v any) error {
+		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(v); err != nil {
-			return err
+			return fail(err, base)
 		}
 		if dec.More() {
-			return errors.New("more than one JSON value: use a .jsonl file for one answer per line")
+			return &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Line: lineOf(base + int(dec.InputOffset())), Message: "more than one JSON value: use a .jsonl file for one answer per line"}}}
 		}
 		return nil
 	}
+	// items decodes a list of raw answers, each with the line it starts on.
+	items := func(raws []json.RawMessage) ([]Item, error) {
+		out := make([]Item, len(raws))
+		cursor := 0
+		for i, raw := range raws {
+			base := cursor
+			if at := bytes.Index(data[cursor:], raw); at >= 0 {
+				base = cursor + at
+				cursor = base + len(raw)
+			}
+			if err := decodeAt(raw, base, &out[i].Answer); err != nil {
+				return nil, err
+			}
+			out[i].Line = lineOf(base)
+		}
+		return out, nil
+	}
 	if trimmed[0] == '[' {
-		var list []Answer
-		if err := strict(&list); err != nil {
-			return nil, fail(err)
+		var raws []json.RawMessage
+		if err := json.Unmarshal(data, &raws); err != nil {
+			return nil, fail(err, 0)
 		}
-		items := make([]Item, len(list))
-		for i, a := range list {
-			items[i] = Item{Answer: a}
-		}
-		return items, nil
+		return items(raws)
 	}
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, fail(err)
+		return nil, fail(err, 0)
 	}
-	if _, ok := probe["answers"]; ok {
+	if rawAnswers, ok := probe["answers"]; ok {
 		var s Session
-		if err := strict(&s); err != nil {
-			return nil, fail(err)
+		if err := decodeAt(data, 0, &s); err != nil {
+			return nil, err
 		}
-		items := make([]Item, len(s.Answers))
-		for i, a := range s.Answers {
-			items[i] = Item{Answer: a}
+		var raws []json.RawMessage
+		if err := json.Unmarshal(rawAnswers, &raws); err != nil {
+			return nil, fail(err, 0)
 		}
-		return items, nil
+		list, err := items(raws)
+		if err != nil {
+			return nil, err
+		}
+		for i := range list {
+			if list[i].Answer.Company == "" {
+				list[i].Answer.Company = s.Company
+			}
+		}
+		return list, nil
 	}
 	var a Answer
-	if err := strict(&a); err != nil {
-		return nil, fail(err)
+	if err := decodeAt(data, 0, &a); err != nil {
+		return nil, err
 	}
-	return []Item{{Line: 1, Answer: a}}, nil
+	return []Item{{Line: lineOf(bytes.IndexByte(data, '{')), Answer: a}}, nil
 }
 
 // jsonMessage rewords encoding/json's errors for a person.
 func jsonMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		want := map[string]string{"string": "text", "int": "a whole number", "bool": "true or false",
+			"time.Time": "a time such as 2026-11-22T10:15:03Z"}[te.Type.String()]
+		if want == "" {
+			want = "a " + te.Type.Kind().String()
+			if strings.HasPrefix(te.Type.String(), "[]") {
+				want = "a list"
+			} else if te.Type.Kind().String() == "struct" || te.Type.Kind().String() == "ptr" {
+				want = "an object"
+			}
+		}
+		field := te.Field
+		if field == "" {
+			field = "value"
+		}
+		return fmt.Sprintf("field %s: expected %s, found a JSON %s", field, want, te.Value)
+	}
 	msg := err.Error()
 	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
 		return "unknown field " + f + " (see the answer format in the README)"

@@ -88,15 +88,17 @@ func stem(w string) string {
 			return w // curly apostrophes and accents are rare; leave the word whole
 		}
 	}
+	// Suffixes are stripped only when at least four letters remain, so that
+	// short words keep apart ("noted" is not "not", "asked" stays whole).
 	n := len(w)
 	switch {
-	case n > 5 && strings.HasSuffix(w, "ing"):
+	case n > 6 && strings.HasSuffix(w, "ing"):
 		w = w[:n-3]
-	case n > 4 && strings.HasSuffix(w, "ied"):
+	case n > 5 && strings.HasSuffix(w, "ied"):
 		w = w[:n-2] // "replied" → "repli", as "replies" below
-	case n > 4 && strings.HasSuffix(w, "ies"):
+	case n > 5 && strings.HasSuffix(w, "ies"):
 		w = w[:n-2]
-	case n > 4 && strings.HasSuffix(w, "ed"):
+	case n > 5 && strings.HasSuffix(w, "ed"):
 		w = w[:n-2]
 	case n > 4 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ses"):
 		w = w[:n-1]
@@ -124,8 +126,11 @@ type phrase struct {
 // scorer's features use and the cue phrases that start with it. One map
 // lookup per word finds both.
 type lexEntry struct {
-	flags   wordFlag
-	phrases []phrase
+	flags wordFlag
+	// single are the one-word cues; multi the longer ones by their second
+	// word, so a common first word ("I") does not mean trying every "I ..." cue.
+	single []phrase
+	multi  map[string][]phrase
 }
 
 // wordFlag marks the word classes the scorer's features look for.
@@ -202,7 +207,15 @@ func (x *phraseIndex) add(text string, group int, negatable, firstPerson bool) b
 		rest[i] = t.stem
 	}
 	e := x.entry(toks[0].stem)
-	e.phrases = append(e.phrases, phrase{rest: rest, group: group, negatable: negatable, firstPers: firstPerson})
+	p := phrase{rest: rest, group: group, negatable: negatable, firstPers: firstPerson}
+	if len(rest) == 0 {
+		e.single = append(e.single, p)
+		return true
+	}
+	if e.multi == nil {
+		e.multi = map[string][]phrase{}
+	}
+	e.multi[rest[0]] = append(e.multi[rest[0]], p)
 	return true
 }
 
@@ -210,10 +223,11 @@ func (x *phraseIndex) add(text string, group int, negatable, firstPerson bool) b
 // specific cue of a group wins.
 func (x *phraseIndex) finish() {
 	for _, e := range x.byStem {
-		ps := e.phrases
-		for i := 1; i < len(ps); i++ {
-			for j := i; j > 0 && len(ps[j].rest) > len(ps[j-1].rest); j-- {
-				ps[j], ps[j-1] = ps[j-1], ps[j]
+		for _, ps := range e.multi {
+			for i := 1; i < len(ps); i++ {
+				for j := i; j > 0 && len(ps[j].rest) > len(ps[j-1].rest); j-- {
+					ps[j], ps[j-1] = ps[j-1], ps[j]
+				}
 			}
 		}
 	}
@@ -237,40 +251,49 @@ func isNegator(t token) bool {
 // per starting word (the longest phrase wins).
 func (x *phraseIndex) match(dst []hit, toks []token) []hit {
 	for i := range toks {
-		if toks[i].entry == nil || len(toks[i].entry.phrases) == 0 {
+		e := toks[i].entry
+		if e == nil || (len(e.single) == 0 && len(e.multi) == 0) {
 			continue
 		}
-		cands := toks[i].entry.phrases
 		var seenGroups uint64
-		for _, p := range cands {
-			if i+1+len(p.rest) > len(toks) {
-				continue
-			}
-			ok := true
-			for j, s := range p.rest {
-				if toks[i+1+j].stem != s {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			bit := uint64(1) << (uint(p.group) % 64)
-			if seenGroups&bit != 0 {
-				continue
-			}
-			seenGroups |= bit
-			if p.negatable && negatedAt(toks, i) {
-				continue
-			}
-			if p.firstPers && !firstPersonBefore(toks, i) {
-				continue
-			}
-			dst = append(dst, hit{group: p.group, start: int32(i), end: int32(i + 1 + len(p.rest))})
+		if len(e.multi) > 0 && i+1 < len(toks) {
+			dst, seenGroups = matchAt(dst, toks, i, e.multi[toks[i+1].stem], seenGroups)
 		}
+		dst, _ = matchAt(dst, toks, i, e.single, seenGroups)
 	}
 	return dst
+}
+
+// matchAt tries the candidate phrases (longest first) at word i.
+func matchAt(dst []hit, toks []token, i int, cands []phrase, seenGroups uint64) ([]hit, uint64) {
+	for _, p := range cands {
+		if i+1+len(p.rest) > len(toks) {
+			continue
+		}
+		ok := true
+		for j := 1; j < len(p.rest); j++ { // rest[0] matched by the lookup
+			if toks[i+1+j].stem != p.rest[j] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		bit := uint64(1) << (uint(p.group) % 64)
+		if seenGroups&bit != 0 {
+			continue
+		}
+		seenGroups |= bit
+		if p.negatable && negatedAt(toks, i) {
+			continue
+		}
+		if p.firstPers && !firstPersonBefore(toks, i) {
+			continue
+		}
+		dst = append(dst, hit{group: p.group, start: int32(i), end: int32(i + 1 + len(p.rest))})
+	}
+	return dst, seenGroups
 }
 
 // negatedAt reports whether a negator stands within three words before i.

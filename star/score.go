@@ -88,10 +88,29 @@ func analyse(r *Rubric, a Answer) analysis {
 	an.toks = make([]token, 0, len(a.Text)/5+16)
 	an.hits = make([]hit, 0, len(raw)*6)
 	groupHits := make([]int8, len(raw)*len(r.groupNames))
+	// Lower-case a free-text answer once and slice each sentence out of it;
+	// Segment's sentences are verbatim and in order.
+	lowerAll := ""
+	if !an.structured {
+		if l := strings.ToLower(a.Text); len(l) == len(a.Text) {
+			lowerAll = l
+		}
+	}
+	cursor := 0
 	for i, s := range raw {
 		si := &an.sents[i]
 		si.text = s.Text
-		si.lower = strings.ToLower(s.Text)
+		si.lower = ""
+		if lowerAll != "" {
+			if at := strings.Index(a.Text[cursor:], s.Text); at >= 0 {
+				start := cursor + at
+				si.lower = lowerAll[start : start+len(s.Text)]
+				cursor = start + len(s.Text)
+			}
+		}
+		if si.lower == "" {
+			si.lower = strings.ToLower(s.Text)
+		}
 		si.label = classIndex(s.Label)
 		si.para = s.Para
 		si.tok0 = len(an.toks)
@@ -482,6 +501,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		}
 	}
 	pastEventExtra := 0.0
+	tooLong := false // past twice the longest good length
 	if !direct {
 		for c := 0; c < 4; c++ {
 			w := r.compWeight[c]
@@ -534,8 +554,9 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 				credit = w / lo
 				tip = ck.TipShort
 			case w > hi:
-				credit = math.Max(0, 1-(w-hi)/hi)
+				credit = math.Max(0, 1-(w-hi)/(hi/2))
 				tip = ck.TipLong
+				tooLong = w > 2*hi
 			}
 		case "action-share":
 			if direct {
@@ -601,8 +622,12 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			if q == nil || len(q.Keywords)+len(q.Competencies) == 0 {
 				continue
 			}
-			found, want, missing := relevance(an, q)
+			found, want, missing, foundTerms := relevance(an, q)
 			vars["keywords"] = strings.Join(missing, ", ")
+			vars["found"] = strings.Join(foundTerms, ", ")
+			if vars["found"] == "" {
+				vars["found"] = "none of its key words"
+			}
 			credit = math.Min(1, (float64(found)/float64(want))/ck.min)
 		case "filler":
 			n, quotes := countGroup(an, r.grp.fillerTerms, 3)
@@ -649,6 +674,10 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		score = 0
 	}
 	res.Score = clamp(int(math.Round(score)))
+	if tooLong {
+		// Over twice a spoken two minutes, no answer is good, however complete.
+		res.Score = min(res.Score, r.bandGood-1)
+	}
 	missing := 0
 	for c := 0; c < 4; c++ {
 		if !present[c] {
@@ -763,7 +792,7 @@ func contains(list []string, s string) bool {
 // relevance counts the question's keywords and competencies found in the
 // answer (by stem); it returns how many were found, how many were looked
 // for, and up to three that were not found.
-func relevance(an *analysis, q *QuestionInfo) (found, want int, missing []string) {
+func relevance(an *analysis, q *QuestionInfo) (found, want int, missing, foundTerms []string) {
 	terms := append(append([]string(nil), q.Keywords...), q.Competencies...)
 	var buf []token
 	for _, term := range terms {
@@ -774,6 +803,9 @@ func relevance(an *analysis, q *QuestionInfo) (found, want int, missing []string
 		want++
 		if containsStems(an, buf) {
 			found++
+			if len(foundTerms) < 3 {
+				foundTerms = append(foundTerms, "'"+term+"'")
+			}
 		} else if len(missing) < 3 {
 			missing = append(missing, "'"+term+"'")
 		}
@@ -781,7 +813,7 @@ func relevance(an *analysis, q *QuestionInfo) (found, want int, missing []string
 	if want == 0 {
 		want = 1
 	}
-	return found, want, missing
+	return found, want, missing, foundTerms
 }
 
 // containsStems reports whether any of the term's words (ignoring short

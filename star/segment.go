@@ -220,7 +220,7 @@ func splitChunk(out []Sentence, chunk string, label *string, para int) []Sentenc
 		if ch == '.' && !startsSentence(chunk[k:]) {
 			continue
 		}
-		if ch == '.' && isAbbreviation(chunk[start:i]) {
+		if ch == '.' && isAbbreviation(chunk[start:i]) && !(endsWithWord(chunk[start:i], "no") && !isDigitByte(chunk[k])) {
 			continue
 		}
 		emit(chunk[start:j])
@@ -229,6 +229,15 @@ func splitChunk(out []Sentence, chunk string, label *string, para int) []Sentenc
 	}
 	emit(chunk[start:])
 	return out
+}
+
+// endsWithWord reports whether s ends with the word w, in any case ("No" in
+// "No. 5" is an abbreviation only before a number).
+func endsWithWord(s, w string) bool {
+	if len(s) < len(w) || !strings.EqualFold(s[len(s)-len(w):], w) {
+		return false
+	}
+	return len(s) == len(w) || isSpace(s[len(s)-len(w)-1])
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
@@ -271,9 +280,22 @@ func isAbbreviation(before string) bool {
 
 // runOnBreaks are where a long sentence is split in two when both halves
 // are long enough to stand alone.
-var runOnBreaks = []string{", so i ", " so i ", ", and then ", " and then i ", "; then ", ", then i ", "; so ", ". so ", ", which meant ", " and as a result ", ", and in the end ", " and in the end "}
+var runOnBreaks = []string{", so I ", " so I ", ", and then ", " and then I ", "; then ", ", then I ", "; so ", ", which meant ", " and as a result ", ", and in the end ", " and in the end "}
 
 const runOnMinWords = 22
+
+// runOnAnchors: every joint in runOnBreaks contains one of these, so a
+// sentence without any is not searched joint by joint.
+var runOnAnchors = []string{" so ", " then", " meant ", " result ", " end "}
+
+func hasRunOnAnchor(s string) bool {
+	for _, a := range runOnAnchors {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	return false
+}
 
 // splitRunOn breaks a run-on sentence at "so I", "and then" and similar
 // joints, keeping every piece verbatim.
@@ -281,10 +303,12 @@ func splitRunOn(s string) []string {
 	if strings.Count(s, " ") < runOnMinWords-1 || countWords(s) < runOnMinWords {
 		return []string{s}
 	}
-	lower := strings.ToLower(s)
-	if len(lower) != len(s) {
-		return []string{s} // offsets would not line up
+	if !hasRunOnAnchor(s) {
+		return []string{s}
 	}
+	// The joints are written as they appear mid-sentence ("so I"), so the
+	// text is searched as it is, without a lower-cased copy.
+	lower := s
 	for _, b := range runOnBreaks {
 		idx := strings.Index(lower, b)
 		if idx < 0 {

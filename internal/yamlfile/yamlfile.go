@@ -158,6 +158,8 @@ func friendly(msg string) string {
 			want = "a list"
 		case want == "int" || strings.HasPrefix(want, "int"):
 			want = "a whole number"
+		case strings.HasPrefix(want, "float"):
+			want = "a number"
 		case want == "bool":
 			want = "true or false"
 		case want == "string":
@@ -197,6 +199,9 @@ func Documents(data []byte, path string) ([]*yaml.Node, error) {
 		}
 		if n.Kind == 0 || (n.Kind == yaml.DocumentNode && len(n.Content) == 0) {
 			continue // a comment-only document
+		}
+		if r := Root(&n); r.Kind == yaml.ScalarNode && r.Tag == "!!null" && r.Value == "" {
+			continue // yaml.v3 gives a document of only comments a null scalar
 		}
 		docs = append(docs, &n)
 	}
