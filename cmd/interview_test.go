@@ -107,7 +107,7 @@ func TestInterviewRunsInProcessWithScriptedAnswers(t *testing.T) {
 		coach.Pick("Finish"),
 	)
 	f.Prompter = script
-	code := Run([]string{"interview", "--home", home, "--bank", testBankFile, "--set", "testdata/interview-set.yaml", "--count", "1"}, f)
+	code := Run([]string{"interview", "--home", home, "--bank", testBankFile, "--set", "testdata/interview-set.yaml", "--count", "1", "--company", "northwind"}, f)
 	if code != 0 {
 		t.Fatalf("exit %d\nstderr: %s\nasked: %q", code, errOut, script.Asked)
 	}
@@ -122,9 +122,18 @@ func TestInterviewRunsInProcessWithScriptedAnswers(t *testing.T) {
 	if !s.Finished || len(s.Answers) != 2 || s.Answers[1].Attempt != 2 || s.QuestionIDs[0] != "test-double-charge" {
 		t.Errorf("session = %+v", s)
 	}
+	// The shipped example company fills {{company}}.
+	if s.Company != "northwind" || !strings.Contains(s.Answers[0].Question, "Northwind Outfitters") {
+		t.Errorf("company %q, question asked %q", s.Company, s.Answers[0].Question)
+	}
 	for _, want := range []string{"Question 1 of 1", "Score:", "PART", "Attempt 2 scored", "Your interview", "Saved to " + files[0]} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if n := len([]rune(line)); n > 80 && !strings.HasPrefix(line, "Saved to ") {
+			t.Errorf("line is %d columns wide at 80: %q", n, line)
 		}
 	}
 }

@@ -163,9 +163,9 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 		if serr := se.save(); serr != nil {
 			return out, errors.Join(serr, ErrInterrupted)
 		}
-		what := "Your " + countAnswers(se.s) + " are saved in"
-		if countAnswers(se.s) == "answers to 0 questions" {
-			what = "Nothing answered yet; the interview plan is saved in"
+		what := "Nothing answered yet; the interview plan is saved in"
+		if n := answered(se.s); n > 0 {
+			what = fmt.Sprintf("Your answers to %d question%s are saved in", n, plural(n))
 		}
 		se.printf("\n\nStopped. %s\n  %s\n", what, se.path)
 		if se.partial {
@@ -665,17 +665,15 @@ func Summarise(s *star.Session, qs []questions.Question, rubric *star.Rubric) Su
 	return sum
 }
 
-// countAnswers says how many questions have an answer ("answers to 2
-// questions").
-func countAnswers(s *star.Session) string {
+// answered is how many questions of s have an answer.
+func answered(s *star.Session) int {
 	ids := map[string]bool{}
 	for _, a := range s.Answers {
 		if !a.Skipped && !a.FollowUp {
 			ids[a.QuestionID] = true
 		}
 	}
-	n := len(ids)
-	return fmt.Sprintf("answers to %d question%s", n, plural(n))
+	return len(ids)
 }
 
 func plural(n int) string {
