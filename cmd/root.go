@@ -158,6 +158,8 @@ ENVIRONMENT
 	pf.BoolVar(&noInput, "no-input", false, "never prompt (also STARPREP_NO_INPUT)")
 
 	root.AddCommand(newQuestionsCmd(f), newScoreCmd(f, nil))
+	root.AddCommand(newInterviewCmd(f, nil))
+	root.AddCommand(newProgressCmd(f, nil))
 	return root
 }
 

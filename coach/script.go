@@ -1,0 +1,103 @@
+package coach
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Script is a Prompter that plays back prepared replies, for tests and demos.
+// Each reply says what kind of prompt it expects and, optionally, a piece of
+// the prompt's message; a mismatch, or a prompt with no reply left, makes the
+// prompt fail with an error that names it, so a flow that asks something
+// unexpected fails loudly instead of hanging.
+type Script struct {
+	Replies []Reply
+	// Asked records every prompt message in order ("multiline: Situation ...").
+	Asked []string
+	next  int
+}
+
+// Reply is one scripted answer.
+type Reply struct {
+	Kind  string // "input", "multiline", "select" or "confirm"
+	Match string // a substring the prompt's message must contain ("" = any)
+	Text  string // input/multiline: the text; select: a substring of the option to pick
+	Yes   bool   // confirm
+	Err   error  // when set, the prompt returns this error (e.g. ErrInterrupted)
+}
+
+// Say answers the next text or multiline prompt whose message contains match.
+func Say(match, text string) Reply { return Reply{Kind: "multiline", Match: match, Text: text} }
+
+// Type answers the next one-line input prompt whose message contains match.
+func Type(match, text string) Reply { return Reply{Kind: "input", Match: match, Text: text} }
+
+// Pick chooses, at the next select prompt, the first option containing option.
+func Pick(option string) Reply { return Reply{Kind: "select", Text: option} }
+
+// Answer replies yes or no to the next confirm prompt.
+func Answer(yes bool) Reply { return Reply{Kind: "confirm", Yes: yes} }
+
+// Interrupt makes the next prompt, of any kind, fail as if Ctrl-C was pressed.
+func Interrupt() Reply { return Reply{Err: ErrInterrupted} }
+
+// NewScript returns a Script playing replies in order.
+func NewScript(replies ...Reply) *Script { return &Script{Replies: replies} }
+
+// Remaining reports the replies not used yet.
+func (s *Script) Remaining() []Reply { return s.Replies[s.next:] }
+
+func (s *Script) take(kind, message string) (Reply, error) {
+	s.Asked = append(s.Asked, kind+": "+message)
+	if s.next >= len(s.Replies) {
+		return Reply{}, fmt.Errorf("script: no reply left for %s prompt %q", kind, message)
+	}
+	r := s.Replies[s.next]
+	s.next++
+	if r.Err != nil {
+		return r, r.Err
+	}
+	want := r.Kind
+	if want == "multiline" && kind == "input" || want == "input" && kind == "multiline" {
+		want = kind // text is text
+	}
+	if want != kind {
+		return r, fmt.Errorf("script: reply %d is for a %s prompt, but the flow asked %s %q", s.next, r.Kind, kind, message)
+	}
+	if r.Match != "" && !strings.Contains(message, r.Match) {
+		return r, fmt.Errorf("script: reply %d expected a prompt containing %q, got %q", s.next, r.Match, message)
+	}
+	return r, nil
+}
+
+// Input implements Prompter.
+func (s *Script) Input(message, help string) (string, error) {
+	r, err := s.take("input", message)
+	return r.Text, err
+}
+
+// Multiline implements Prompter.
+func (s *Script) Multiline(message, help string) (string, error) {
+	r, err := s.take("multiline", message)
+	return r.Text, err
+}
+
+// Select implements Prompter.
+func (s *Script) Select(message string, options []string, defaultIndex int) (int, error) {
+	r, err := s.take("select", message+" ["+strings.Join(options, " | ")+"]")
+	if err != nil {
+		return defaultIndex, err
+	}
+	for i, o := range options {
+		if strings.Contains(strings.ToLower(o), strings.ToLower(r.Text)) {
+			return i, nil
+		}
+	}
+	return defaultIndex, fmt.Errorf("script: no option containing %q in %q", r.Text, options)
+}
+
+// Confirm implements Prompter.
+func (s *Script) Confirm(message string, defaultValue bool) (bool, error) {
+	r, err := s.take("confirm", message)
+	return r.Yes, err
+}
