@@ -840,9 +840,9 @@ func relevance(an *analysis, q *QuestionInfo) (found, want int, missing, foundTe
 			missing = append(missing, "'"+term+"'")
 		}
 	}
-	if want == 0 {
-		want = 1
-	}
+	// A relevant answer uses a few of the question's words, not all of them:
+	// past eight, more listed words do not raise the bar.
+	want = max(1, min(want, 8))
 	return found, want, missing, foundTerms
 }
 
