@@ -138,8 +138,8 @@ func checkFormat(format string, allowed ...string) error {
 	return usageErrorf("--format %q is not one of: %s", format, strings.Join(allowed, ", "))
 }
 
-// fitColumns shortens the widest column's cells until the table fits width
-// (borders and padding take 3 columns per cell, plus one).
+// fitColumns shortens (or, with t.wrap, wraps) the widest columns until the
+// table fits width; borders and padding take 3 columns per cell, plus one.
 func fitColumns(t table, width int) table {
 	if len(t.headers) == 0 {
 		return t
@@ -156,42 +156,44 @@ func fitColumns(t table, width int) table {
 	for _, r := range t.rows {
 		measure(r)
 	}
-	total := 1
-	widest := 0
-	for i, w := range widths {
-		total += w + 3
-		if w > widths[widest] {
-			widest = i
+	limits := append([]int(nil), widths...)
+	const floor = 12
+	for range widths {
+		total := 1
+		widest := 0
+		for i, w := range limits {
+			total += w + 3
+			if w > limits[widest] {
+				widest = i
+			}
 		}
+		if total <= width || limits[widest] <= floor {
+			break
+		}
+		limits[widest] = max(limits[widest]-(total-width), floor)
 	}
-	if total <= width {
-		return t
-	}
-	limit := max(widths[widest]-(total-width), 12)
 	rows := make([][]string, 0, len(t.rows))
 	for _, r := range t.rows {
 		row := append([]string(nil), r...)
-		if widest >= len(row) {
-			rows = append(rows, row)
-			continue
+		var wrapped []string
+		for i := range row {
+			if i >= len(limits) || limits[i] >= widths[i] {
+				continue
+			}
+			if t.wrap && wrapped == nil && i == len(row)-1 {
+				wrapped = strings.Split(wrapIndent(row[i], limits[i]-2, "\n"), "\n")
+				row[i] = wrapped[0]
+				continue
+			}
+			row[i] = shorten(row[i], limits[i])
 		}
-		if !t.wrap {
-			row[widest] = shorten(row[widest], limit)
-			rows = append(rows, row)
-			continue
-		}
-		lines := strings.Split(wrapIndent(row[widest], limit-2, "\n"), "\n")
-		for i, l := range lines {
+		rows = append(rows, row)
+		for _, l := range wrapped[min(1, len(wrapped)):] {
 			if l == "" {
 				continue
 			}
-			if i == 0 {
-				row[widest] = l
-				rows = append(rows, row)
-				continue
-			}
 			cont := make([]string, len(row))
-			cont[widest] = l
+			cont[len(row)-1] = l
 			rows = append(rows, cont)
 		}
 	}

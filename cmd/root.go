@@ -157,7 +157,7 @@ ENVIRONMENT
 	pf.BoolVar(&noColor, "no-color", false, "no colour in output (also NO_COLOR)")
 	pf.BoolVar(&noInput, "no-input", false, "never prompt (also STARPREP_NO_INPUT)")
 
-	root.AddCommand(newQuestionsCmd(f), newScoreCmd(f, nil))
+	root.AddCommand(newQuestionsCmd(f), newScoreCmd(f, nil), newReviewCmd(f, nil))
 	root.AddCommand(newInterviewCmd(f, nil))
 	root.AddCommand(newProgressCmd(f, nil))
 	return root

@@ -1,0 +1,152 @@
+package cmd
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const reviewStrong = `Last December I was working on the phones for a broadband provider when a customer called, furious because his internet had been down for four days. It was my job to calm him down and get him back online before Monday. First I let him finish and apologised. Then I checked our CRM and found two earlier tickets that had never been escalated, so I booked an engineer for the next morning and called him back that evening to confirm. As a result his line was fixed within 24 hours and he gave me 10 out of 10 on the survey. I learned that owning the follow-up turns an angry caller around.`
+
+// reviewDir writes a small class of answers: a session with two answers,
+// a JSONL file, and a file outside the answer extensions that must be ignored.
+func reviewDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(name, content string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	strong, _ := json.Marshal(reviewStrong)
+	write("mon/session.yaml", "id: s1\nstarted_at: 2026-11-20T10:00:00Z\nfinished: true\nquestion_ids: [angry-customer-time, extra-mile]\nnext: 2\nanswers:\n"+
+		"  - question_id: angry-customer-time\n    text: "+string(strong)+"\n"+
+		"  - question_id: extra-mile\n    text: We did our best and it was fine.\n")
+	write("tue/answers.jsonl", `{"question_id":"shouting-customer","text":"I would stay calm and listen."}`+"\n")
+	write("notes.txt", "not an answer file, ignored in a directory\n")
+	return dir
+}
+
+func TestReviewDirectoryJSON(t *testing.T) {
+	dir := reviewDir(t)
+	r := scoreCLI(t, "", "review", dir, "--format", "json")
+	r.want(t, 0)
+	var got struct {
+		Schema  string `json:"schema"`
+		Results []struct {
+			Source     string `json:"source"`
+			QuestionID string `json:"question_id"`
+			Score      int    `json:"score"`
+			Band       string `json:"band"`
+		} `json:"results"`
+		Summary struct {
+			Answers int            `json:"answers"`
+			Bands   map[string]int `json:"bands"`
+			Min     int            `json:"min"`
+			Max     int            `json:"max"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("review --format json is not JSON: %v\n%s", err, r.stdout)
+	}
+	if got.Schema != "starprep.review/v1" || len(got.Results) != 3 || got.Summary.Answers != 3 {
+		t.Fatalf("schema %q, %d results, summary %d answers; want starprep.review/v1 and 3", got.Schema, len(got.Results), got.Summary.Answers)
+	}
+	// Files in sorted order, answers in file order, each with its source.
+	wantSources := []string{filepath.Join(dir, "mon/session.yaml") + "#1", filepath.Join(dir, "mon/session.yaml") + "#2", filepath.Join(dir, "tue/answers.jsonl")}
+	for i, w := range wantSources {
+		if got.Results[i].Source != w {
+			t.Errorf("result %d source %q, want %q", i, got.Results[i].Source, w)
+		}
+	}
+	if got.Results[0].Score <= got.Results[1].Score || got.Results[0].Score <= got.Results[2].Score {
+		t.Errorf("the complete STAR answer (%d) should beat the vague (%d) and hypothetical (%d) ones", got.Results[0].Score, got.Results[1].Score, got.Results[2].Score)
+	}
+	if got.Summary.Min > got.Summary.Max || got.Summary.Max != got.Results[0].Score {
+		t.Errorf("summary min %d max %d, best answer %d", got.Summary.Min, got.Summary.Max, got.Results[0].Score)
+	}
+}
+
+func TestReviewFormats(t *testing.T) {
+	dir := reviewDir(t)
+	r := scoreCLI(t, "", "review", dir, "--format", "jsonl", "--jobs", "3")
+	r.want(t, 0)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("jsonl: %d lines, want 3:\n%s", len(lines), r.stdout)
+	}
+	for _, l := range lines {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(l), &v); err != nil || v["schema"] != "starprep.score/v1" {
+			t.Errorf("jsonl line is not a score result: %v %q", err, l)
+		}
+	}
+	r = scoreCLI(t, "", "review", dir, "--format", "csv")
+	r.want(t, 0)
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(rows) != 4 || rows[0][0] != "source" || rows[0][3] != "score" {
+		t.Errorf("csv: %v, %d rows, header %v", err, len(rows), rows[0])
+	}
+	r = scoreCLI(t, "", "review", dir)
+	r.want(t, 0)
+	if n := len(strings.Split(strings.TrimSpace(r.stdout), "\n")); n != 3 {
+		t.Errorf("piped table: %d rows, want 3 tab-separated rows:\n%s", n, r.stdout)
+	}
+	if !strings.Contains(r.stderr, "3 answers: mean") {
+		t.Errorf("piped table: no summary on stderr: %q", r.stderr)
+	}
+	r = scoreCLI(t, "", "review", dir, "--format", "markdown")
+	r.want(t, 0)
+	if !strings.HasPrefix(r.stdout, "| SOURCE |") || !strings.Contains(r.stdout, "3 answers: mean") {
+		t.Errorf("markdown:\n%s", r.stdout)
+	}
+}
+
+func TestReviewMinScoreAndErrors(t *testing.T) {
+	dir := reviewDir(t)
+	r := scoreCLI(t, "", "review", dir, "--min-score", "60", "--format", "jsonl")
+	r.want(t, 4)
+	if len(strings.Split(strings.TrimSpace(r.stdout), "\n")) != 3 || !strings.Contains(r.stderr, "below --min-score 60") {
+		t.Errorf("min-score: every result still printed, and the count named: stdout %q stderr %q", r.stdout, r.stderr)
+	}
+
+	bad := filepath.Join(dir, "wed", "broken.yaml")
+	if err := os.MkdirAll(filepath.Dir(bad), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("question_id: x\ntxet: typo\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = scoreCLI(t, "", "review", dir, "--format", "json")
+	r.want(t, 3)
+	if !strings.Contains(r.stderr, bad+":2:") || r.stdout != "" {
+		t.Errorf("invalid file: want exit 3 naming %s:2 and no output; stderr %q stdout %q", bad, r.stderr, r.stdout)
+	}
+	r = scoreCLI(t, "", "review", dir, "--skip-invalid", "--format", "json")
+	r.want(t, 0)
+	if !strings.Contains(r.stderr, "warning: skipped: "+bad+":2:") || !strings.Contains(r.stdout, `"invalid": 1`) {
+		t.Errorf("--skip-invalid: want a warning and invalid: 1; stderr %q", r.stderr)
+	}
+
+	for _, args := range [][]string{{"review"}, {"review", dir, "--format", "html5"}, {"review", dir, "--min-score", "101"}, {"review", dir, "--jobs", "-1"}} {
+		r = scoreCLI(t, "", args...)
+		r.want(t, 2)
+	}
+	r = scoreCLI(t, "", "review", filepath.Join(dir, "missing"))
+	r.want(t, 1)
+}
+
+func TestReviewStdin(t *testing.T) {
+	r := scoreCLI(t, `{"question_id":"angry-customer-time","text":"I would listen."}`+"\n"+`{"text":"We fixed it."}`+"\n", "review", "-", "--format", "jsonl")
+	r.want(t, 0)
+	if !strings.Contains(r.stdout, `"source":"stdin#1"`) || !strings.Contains(r.stdout, `"source":"stdin#2"`) {
+		t.Errorf("stdin JSON lines: %s", r.stdout)
+	}
+}
