@@ -248,10 +248,10 @@ func (b *Bank) Closest(id string) []string {
 }
 
 // Fill replaces {{company}} in a question's text with the company name, or
-// with "the company" when none is given.
+// with "this company" when none is given.
 func Fill(text, company string) string {
 	if company == "" {
-		company = "the company"
+		company = "this company"
 	}
 	return strings.ReplaceAll(text, "{{company}}", company)
 }

@@ -807,7 +807,7 @@ func TestFillCompany(t *testing.T) {
 	tests := []struct{ text, company, want string }{
 		{"Why do you want to work at {{company}}?", "Northwind Outfitters", "Why do you want to work at Northwind Outfitters?"},
 		{"What do you know about {{company}}? Why {{company}}?", "Acme", "What do you know about Acme? Why Acme?"},
-		{"Why do you want to work at {{company}}?", "", "Why do you want to work at the company?"},
+		{"Why do you want to work at {{company}}?", "", "Why do you want to work at this company?"},
 		{"Tell me about an angry customer.", "Acme", "Tell me about an angry customer."},
 	}
 	for _, tt := range tests {
