@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/starprep/starprep/internal/suggest"
 	"github.com/starprep/starprep/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
 )
@@ -237,7 +238,7 @@ func (b *Bank) Competencies() []string {
 func (b *Bank) Closest(id string) []string {
 	var out []string
 	for _, q := range b.Questions {
-		if strings.Contains(q.ID, id) || strings.Contains(id, q.ID) || editDistance(q.ID, id) <= 2 {
+		if strings.Contains(q.ID, id) || strings.Contains(id, q.ID) || suggest.Distance(q.ID, id) <= 2 {
 			out = append(out, q.ID)
 		}
 	}
@@ -254,25 +255,4 @@ func Fill(text, company string) string {
 		company = "this company"
 	}
 	return strings.ReplaceAll(text, "{{company}}", company)
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

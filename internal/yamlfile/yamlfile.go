@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/starprep/starprep/internal/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -303,7 +304,7 @@ func checkKeys(ps *Problems, n *yaml.Node, t reflect.Type) {
 			k := n.Content[i]
 			ft, ok := fields[k.Value]
 			if !ok {
-				if s := closest(k.Value, names); s != "" {
+				if s := suggest.Closest(k.Value, names); s != "" {
 					ps.Add(k, "unknown field %q (did you mean %q?)", k.Value, s)
 				} else {
 					ps.Add(k, "unknown field %q (allowed: %s)", k.Value, strings.Join(names, ", "))
@@ -340,44 +341,4 @@ func Root(doc *yaml.Node) *yaml.Node {
 		return doc.Content[0]
 	}
 	return doc
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// closest returns the allowed word within edit distance 2 of s, if any.
-func closest(s string, allowed []string) string {
-	best, bestD := "", 3
-	for _, a := range allowed {
-		if d := distance(s, a); d < bestD {
-			best, bestD = a, d
-		}
-	}
-	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
