@@ -131,3 +131,11 @@ func FuzzSegmentMatchesReference(f *testing.F) {
 		}
 	})
 }
+
+// TestRunOnPairsCoverEveryJoint: appendRunOn only compares joints whose first
+// two bytes runOnPair knows; a new joint must be given a pair class.
+func TestRunOnPairsCoverEveryJoint(t *testing.T) {
+	if len(runOnByPair[0]) != 0 {
+		t.Fatalf("joints %v start with a byte pair runOnPair does not know", runOnByPair[0])
+	}
+}

@@ -74,6 +74,7 @@ func Score(r *Rubric, q *QuestionInfo, a Answer) Result {
 // so that scoring many answers does not churn the garbage collector. Nothing
 // in a Result points into it.
 type scratch struct {
+	raw       []Sentence
 	sents     []sentInfo
 	toks      []token
 	hits      []hit
@@ -96,21 +97,23 @@ func analyse(r *Rubric, a Answer) analysis { return new(scratch).analyse(r, a) }
 
 func (sc *scratch) analyse(r *Rubric, a Answer) analysis {
 	var an analysis
-	var raw []Sentence
+	raw := sc.raw[:0]
 	if a.STAR != nil && strings.TrimSpace(a.STAR.Situation+a.STAR.Task+a.STAR.Action+a.STAR.Result) != "" {
 		an.structured = true
 		for i, field := range []string{a.STAR.Situation, a.STAR.Task, a.STAR.Action, a.STAR.Result} {
-			for _, s := range Segment(field) {
-				s.Label = Components[i]
-				raw = append(raw, s)
+			n := len(raw)
+			raw = segment(raw, field)
+			for k := n; k < len(raw); k++ {
+				raw[k].Label = Components[i]
 			}
 		}
 		if strings.TrimSpace(a.Text) != "" {
-			raw = append(raw, Segment(a.Text)...)
+			raw = segment(raw, a.Text)
 		}
 	} else {
-		raw = Segment(a.Text)
+		raw = segment(raw, a.Text)
 	}
+	sc.raw = raw
 	sc.sents = grow(sc.sents, len(raw))
 	an.sents = sc.sents
 	an.toks = sc.toks[:0]

@@ -42,8 +42,11 @@ var labelWords = map[string]string{
 // "e.g.", bullet and numbered lists, line breaks, explicit STAR labels
 // ("Situation:", "**Task:**", "S:"), and breaks long run-on sentences at
 // "so I ..." and "and then".
-func Segment(text string) []Sentence {
-	var out []Sentence
+func Segment(text string) []Sentence { return segment(nil, text) }
+
+// segment appends the sentences of text to out, so that the scorer can
+// reuse one buffer from answer to answer.
+func segment(out []Sentence, text string) []Sentence {
 	para := 0
 	label := ""
 	cs, ce := -1, -1 // the current chunk: text[cs:ce], lines kept as written
@@ -138,6 +141,11 @@ func cutLabel(s string) (component, rest string, ok bool) {
 	if len(head) > 24 {
 		head = head[:24] // a label is a word or two at the start
 	}
+	if !hasLabelMark(head) {
+		// Most sentences have no colon or dash near the start; this skips
+		// IndexAny, which walks head rune by rune for a set with non-ASCII dashes.
+		return "", s, false
+	}
 	colon := strings.IndexAny(head, ":–—-")
 	if colon <= 0 || colon > 18 {
 		return "", s, false
@@ -154,6 +162,17 @@ func cutLabel(s string) (component, rest string, ok bool) {
 	rest = strings.TrimLeft(t[colon:], ":–—- ")
 	rest = strings.TrimLeft(rest, "*_ ")
 	return c, rest, true
+}
+
+// hasLabelMark reports whether s may hold one of the marks that end a
+// label (":", "-", "–", "—"); both long dashes start with the byte 0xE2.
+func hasLabelMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ':' || c == '-' || c == 0xE2 {
+			return true
+		}
+	}
+	return false
 }
 
 // questionLabel recognises a label asked as a question: "The result?".
@@ -187,9 +206,7 @@ func splitChunk(out []Sentence, chunk string, label *string, para int) []Sentenc
 				return
 			}
 		}
-		for _, part := range splitRunOn(s) {
-			out = append(out, Sentence{Text: part, Label: *label, Para: para})
-		}
+		out = appendRunOn(out, s, *label, para)
 	}
 	for i := 0; i < len(chunk); i++ {
 		ch := chunk[i]
@@ -279,51 +296,77 @@ func isAbbreviation(before string) bool {
 }
 
 // runOnBreaks are where a long sentence is split in two when both halves
-// are long enough to stand alone.
-var runOnBreaks = []string{", so I ", " so I ", ", and then ", " and then I ", "; then ", ", then I ", "; so ", ", which meant ", " and as a result ", ", and in the end ", " and in the end "}
+// are long enough to stand alone, in order of preference.
+var runOnBreaks = [...]string{", so I ", " so I ", ", and then ", " and then I ", "; then ", ", then I ", "; so ", ", which meant ", " and as a result ", ", and in the end ", " and in the end "}
 
 const runOnMinWords = 22
 
-// runOnAnchors: every joint in runOnBreaks contains one of these, so a
-// sentence without any is not searched joint by joint.
-var runOnAnchors = []string{" so ", " then", " meant ", " result ", " end "}
-
-func hasRunOnAnchor(s string) bool {
-	for _, a := range runOnAnchors {
-		if strings.Contains(s, a) {
-			return true
-		}
+// runOnByPair lists the joints by their first two bytes (see runOnPair).
+var runOnByPair = func() (t [4][]int) {
+	for k, b := range runOnBreaks {
+		p := runOnPair(b[0], b[1])
+		t[p] = append(t[p], k)
 	}
-	return false
+	return t
+}()
+
+// runOnPair sorts a byte pair into the joints it may start: 1 for " s",
+// 2 for " a", 3 for ", " and "; ", 0 for every other pair (no joint).
+func runOnPair(a, b byte) int {
+	switch {
+	case a == ' ' && b == 's':
+		return 1
+	case a == ' ' && b == 'a':
+		return 2
+	case (a == ',' || a == ';') && b == ' ':
+		return 3
+	}
+	return 0
 }
 
-// splitRunOn breaks a run-on sentence at "so I", "and then" and similar
-// joints, keeping every piece verbatim.
-func splitRunOn(s string) []string {
+// appendRunOn appends s to out as one sentence, or broken at "so I", "and
+// then" and similar joints when it is a long run-on, keeping every piece
+// verbatim and in order.
+func appendRunOn(out []Sentence, s, label string, para int) []Sentence {
 	if strings.Count(s, " ") < runOnMinWords-1 || countWords(s) < runOnMinWords {
-		return []string{s}
+		return append(out, Sentence{Text: s, Label: label, Para: para})
 	}
-	if !hasRunOnAnchor(s) {
-		return []string{s}
-	}
+	// One pass over s finds where each joint first occurs, instead of one
+	// strings.Index per joint over the same sentence (each of those stops at
+	// every space). The joints are then tried in their order of preference,
+	// exactly as a strings.Index per joint would find them. Only a byte pair
+	// that starts some joint (" s", " a", ", ", "; ") is compared in full.
 	// The joints are written as they appear mid-sentence ("so I"), so the
 	// text is searched as it is, without a lower-cased copy.
-	lower := s
-	for _, b := range runOnBreaks {
-		idx := strings.Index(lower, b)
+	var first [len(runOnBreaks)]int
+	for k := range first {
+		first[k] = -1
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if c := s[i]; c != ' ' && c != ',' && c != ';' {
+			continue // most bytes start no joint
+		}
+		for _, k := range runOnByPair[runOnPair(s[i], s[i+1])] {
+			if first[k] < 0 && strings.HasPrefix(s[i:], runOnBreaks[k]) {
+				first[k] = i
+			}
+		}
+	}
+	for _, idx := range first {
 		if idx < 0 {
 			continue
 		}
 		cut := idx
-		if lower[cut] == ',' || lower[cut] == ';' || lower[cut] == '.' {
+		if s[cut] == ',' || s[cut] == ';' || s[cut] == '.' {
 			cut++
 		}
 		left, right := strings.TrimSpace(s[:cut]), strings.TrimSpace(s[cut:])
 		if countWords(left) >= 6 && countWords(right) >= 6 {
-			return append(splitRunOn(left), splitRunOn(right)...)
+			out = appendRunOn(out, left, label, para)
+			return appendRunOn(out, right, label, para)
 		}
 	}
-	return []string{s}
+	return append(out, Sentence{Text: s, Label: label, Para: para})
 }
 
 func countWords(s string) int {
