@@ -18,49 +18,58 @@ type token struct {
 // dst. Apostrophes stay inside words ("didn't"); digits are words.
 func tokenize(dst []token, lower string, lex *phraseIndex) []token {
 	start := -1
-	emit := func(end int) {
-		w := lower[start:end]
-		for len(w) > 0 && (w[len(w)-1] == '\'') {
-			w = w[:len(w)-1]
-		}
-		st := stem(w)
-		var e *lexEntry
-		if lex != nil {
-			e = lex.byStem[st]
-		}
-		dst = append(dst, token{stem: st, start: int32(start), end: int32(end), entry: e})
-	}
 	for i := 0; i < len(lower); {
-		r, size := rune(lower[i]), 1
-		if r < utf8.RuneSelf {
-			if wordByte[r] {
-				if start < 0 {
-					start = i
-				}
-				i++
-				continue
+		c := lower[i]
+		if c < utf8.RuneSelf && wordByte[c] {
+			if start < 0 {
+				start = i
 			}
-		} else {
-			r, size = utf8.DecodeRuneInString(lower[i:])
+			i++
+			continue
 		}
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) ||
-			(start >= 0 && (r == '\'' || r == '’' || r == '%' || ((r == '.' || r == ',') && i+size < len(lower) && isDigitByte(lower[i+size]) && isDigitByte(lower[i-1]))))
-		if r == '%' && start < 0 && i > 0 && isDigitByte(lower[i-1]) {
-			inWord = true
+		var inWord bool
+		size := 1
+		if c < utf8.RuneSelf {
+			// The other ASCII bytes are neither letters nor digits, so the
+			// unicode tables need not be asked: only an apostrophe, a per
+			// cent sign, or a decimal point or thousands comma between
+			// digits continues a word.
+			inWord = start >= 0 && (c == '\'' || c == '%' || ((c == '.' || c == ',') && i+1 < len(lower) && isDigitByte(lower[i+1]) && isDigitByte(lower[i-1])))
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(lower[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && r == '’')
+		}
+		if c == '%' && start < 0 && i > 0 && isDigitByte(lower[i-1]) {
+			inWord = true // a per cent sign straight after a digit is a word
 		}
 		if inWord && start < 0 {
 			start = i
 		}
 		if !inWord && start >= 0 {
-			emit(i)
+			dst = appendToken(dst, lower, start, i, lex)
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		emit(len(lower))
+		dst = appendToken(dst, lower, start, len(lower), lex)
 	}
 	return dst
+}
+
+// appendToken appends the word lower[start:end], stemmed and looked up.
+func appendToken(dst []token, lower string, start, end int, lex *phraseIndex) []token {
+	w := lower[start:end]
+	for len(w) > 0 && (w[len(w)-1] == '\'') {
+		w = w[:len(w)-1]
+	}
+	st := stem(w)
+	var e *lexEntry
+	if lex != nil {
+		e = lex.lookup(st)
+	}
+	return append(dst, token{stem: st, start: int32(start), end: int32(end), entry: e})
 }
 
 // wordByte marks the ASCII bytes that are always inside a word.
@@ -116,21 +125,25 @@ func stem(w string) string {
 
 // phrase is a cue of one or more words.
 type phrase struct {
-	rest      []string // stems after the first
+	// rest are the lexicon entries of the words after the first: every
+	// word of every phrase has an entry, so a word matches by pointer.
+	rest      []*lexEntry
 	group     int
 	negatable bool
 	firstPers bool
 }
 
 // lexEntry is everything known about one stem: the word classes the
-// scorer's features use and the cue phrases that start with it. One map
-// lookup per word finds both.
+// scorer's features use and the cue phrases that start with it. One lookup
+// per word finds both.
 type lexEntry struct {
 	flags wordFlag
-	// single are the one-word cues; multi the longer ones by their second
-	// word, so a common first word ("I") does not mean trying every "I ..." cue.
-	single []phrase
-	multi  map[string][]phrase
+	id    uint32 // 1, 2, ... in order of creation: the key of phraseIndex.multi
+	// single are the one-word cues; the longer ones are in phraseIndex.multi
+	// by their first two words, so a common first word ("I") does not mean
+	// trying every "I ..." cue.
+	single   []phrase
+	hasMulti bool
 }
 
 // wordFlag marks the word classes the scorer's features look for.
@@ -175,6 +188,26 @@ var builtinWords = map[wordFlag][]string{
 // the built-in word classes.
 type phraseIndex struct {
 	byStem map[string]*lexEntry
+	// stems holds the same entries as byStem in an open-addressing table
+	// (a power of two long, at most half full) keyed by a hash of the
+	// stem's bytes. Scoring looks up every word of an answer; this table
+	// does it in a fraction of the time of the Go map, which must hash with
+	// a seed and handle every key type.
+	stems []lexSlot
+	// multi holds the cues of two words or more by the ids of their first
+	// two words, in a table of the same kind.
+	multi []multiSlot
+	nMult int
+}
+
+type lexSlot struct {
+	stem  string
+	entry *lexEntry // nil: an empty slot
+}
+
+type multiSlot struct {
+	key     uint64 // first id << 32 | second id; 0: an empty slot
+	phrases []phrase
 }
 
 func newPhraseIndex() *phraseIndex {
@@ -187,13 +220,82 @@ func newPhraseIndex() *phraseIndex {
 	return x
 }
 
+// hashStem is FNV-1a over the stem's bytes: stems are short, so this costs a
+// few nanoseconds.
+func hashStem(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// lookup returns the entry of stem st, or nil.
+func (x *phraseIndex) lookup(st string) *lexEntry {
+	if len(x.stems) == 0 {
+		return nil
+	}
+	mask := uint32(len(x.stems) - 1)
+	for i := hashStem(st) & mask; ; i = (i + 1) & mask {
+		sl := &x.stems[i]
+		if sl.entry == nil || sl.stem == st {
+			return sl.entry
+		}
+	}
+}
+
+// entry returns the entry of stem st, making it when there is none.
 func (x *phraseIndex) entry(st string) *lexEntry {
 	e := x.byStem[st]
 	if e == nil {
-		e = &lexEntry{}
+		e = &lexEntry{id: uint32(len(x.byStem) + 1)}
 		x.byStem[st] = e
+		if 2*len(x.byStem) > len(x.stems) {
+			x.stems = make([]lexSlot, 2*max(len(x.stems), 64))
+			for st, e := range x.byStem {
+				x.insertStem(st, e)
+			}
+		} else {
+			x.insertStem(st, e)
+		}
 	}
 	return e
+}
+
+func (x *phraseIndex) insertStem(st string, e *lexEntry) {
+	mask := uint32(len(x.stems) - 1)
+	i := hashStem(st) & mask
+	for x.stems[i].entry != nil {
+		i = (i + 1) & mask
+	}
+	x.stems[i] = lexSlot{stem: st, entry: e}
+}
+
+// multiKey is the key of a cue of two words or more.
+func multiKey(first, second *lexEntry) uint64 {
+	return uint64(first.id)<<32 | uint64(second.id)
+}
+
+// multiSlotOf returns the slot of key in x.multi: the one holding it, or the
+// empty one where it would go.
+func (x *phraseIndex) multiSlotOf(key uint64) *multiSlot {
+	mask := uint64(len(x.multi) - 1)
+	// Fibonacci hashing spreads the ids, which are small and dense.
+	for i := (key * 0x9E3779B97F4A7C15 >> 32) & mask; ; i = (i + 1) & mask {
+		if sl := &x.multi[i]; sl.key == key || sl.key == 0 {
+			return sl
+		}
+	}
+}
+
+// multiAt returns the cues of two words or more that start with first and
+// second, longest first.
+func (x *phraseIndex) multiAt(first, second *lexEntry) []phrase {
+	if second == nil || len(x.multi) == 0 {
+		return nil
+	}
+	return x.multiSlotOf(multiKey(first, second)).phrases
 }
 
 // add compiles a phrase; false when it has no words.
@@ -202,32 +304,43 @@ func (x *phraseIndex) add(text string, group int, negatable, firstPerson bool) b
 	if len(toks) == 0 {
 		return false
 	}
-	rest := make([]string, len(toks)-1)
-	for i, t := range toks[1:] {
-		rest[i] = t.stem
-	}
 	e := x.entry(toks[0].stem)
+	rest := make([]*lexEntry, len(toks)-1)
+	for i, t := range toks[1:] {
+		rest[i] = x.entry(t.stem)
+	}
 	p := phrase{rest: rest, group: group, negatable: negatable, firstPers: firstPerson}
 	if len(rest) == 0 {
 		e.single = append(e.single, p)
 		return true
 	}
-	if e.multi == nil {
-		e.multi = map[string][]phrase{}
+	e.hasMulti = true
+	if 2*(x.nMult+1) > len(x.multi) {
+		old := x.multi
+		x.multi = make([]multiSlot, 2*max(len(old), 64))
+		for _, sl := range old {
+			if sl.key != 0 {
+				*x.multiSlotOf(sl.key) = sl
+			}
+		}
 	}
-	e.multi[rest[0]] = append(e.multi[rest[0]], p)
+	sl := x.multiSlotOf(multiKey(e, rest[0]))
+	if sl.key == 0 {
+		sl.key = multiKey(e, rest[0])
+		x.nMult++
+	}
+	sl.phrases = append(sl.phrases, p)
 	return true
 }
 
 // finish orders each first word's phrases longest first, so that the most
 // specific cue of a group wins.
 func (x *phraseIndex) finish() {
-	for _, e := range x.byStem {
-		for _, ps := range e.multi {
-			for i := 1; i < len(ps); i++ {
-				for j := i; j > 0 && len(ps[j].rest) > len(ps[j-1].rest); j-- {
-					ps[j], ps[j-1] = ps[j-1], ps[j]
-				}
+	for _, sl := range x.multi {
+		ps := sl.phrases
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].rest) > len(ps[j-1].rest); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
 			}
 		}
 	}
@@ -252,12 +365,12 @@ func isNegator(t token) bool {
 func (x *phraseIndex) match(dst []hit, toks []token) []hit {
 	for i := range toks {
 		e := toks[i].entry
-		if e == nil || (len(e.single) == 0 && len(e.multi) == 0) {
+		if e == nil || (len(e.single) == 0 && !e.hasMulti) {
 			continue
 		}
 		var seenGroups uint64
-		if len(e.multi) > 0 && i+1 < len(toks) {
-			dst, seenGroups = matchAt(dst, toks, i, e.multi[toks[i+1].stem], seenGroups)
+		if e.hasMulti && i+1 < len(toks) {
+			dst, seenGroups = matchAt(dst, toks, i, x.multiAt(e, toks[i+1].entry), seenGroups)
 		}
 		dst, _ = matchAt(dst, toks, i, e.single, seenGroups)
 	}
@@ -272,7 +385,7 @@ func matchAt(dst []hit, toks []token, i int, cands []phrase, seenGroups uint64) 
 		}
 		ok := true
 		for j := 1; j < len(p.rest); j++ { // rest[0] matched by the lookup
-			if toks[i+1+j].stem != p.rest[j] {
+			if toks[i+1+j].entry != p.rest[j] {
 				ok = false
 				break
 			}
