@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -137,5 +139,136 @@ func FuzzSegmentMatchesReference(f *testing.F) {
 func TestRunOnPairsCoverEveryJoint(t *testing.T) {
 	if len(runOnByPair[0]) != 0 {
 		t.Fatalf("joints %v start with a byte pair runOnPair does not know", runOnByPair[0])
+	}
+}
+
+// TestFeatureIndexes: the feat* constants index featureNames.
+func TestFeatureIndexes(t *testing.T) {
+	want := map[int]string{featFirstPersonPast: "first-person-past", featWePast: "we-past", featOtherPast: "other-past",
+		featStativePast: "stative-past", featPastProgressive: "past-progressive", featNumber: "number", featMeasure: "measure",
+		featPresentGeneral: "present-tense-general", featPositionStart: "position-start", featPositionEnd: "position-end", featLabel: "label"}
+	if len(featureNames) != numFeatures || len(want) != numFeatures {
+		t.Fatalf("%d feature names, %d constants", len(featureNames), numFeatures)
+	}
+	for i, name := range want {
+		if featureNames[i] != name {
+			t.Errorf("featureNames[%d] = %q, want %q", i, featureNames[i], name)
+		}
+	}
+}
+
+// refPhrase is a cue phrase as the rubric file spells it, stemmed.
+type refPhrase struct {
+	stems     []string
+	group     int
+	negatable bool
+	firstPers bool
+}
+
+// refPhrases reads the cue phrases and check terms of a rubric file in the
+// order ParseRubric numbers their groups, indexed by their first stem.
+func refPhrases(t *testing.T, raw []byte) map[string][]refPhrase {
+	var f rubricFile
+	if err := yaml.Unmarshal(raw, &f); err != nil {
+		t.Fatal(err)
+	}
+	byFirst := map[string][]refPhrase{}
+	add := func(text string, group int, negatable, firstPers bool) {
+		var stems []string
+		for _, tok := range refTokenize(nil, strings.ToLower(text), nil) {
+			stems = append(stems, tok.stem)
+		}
+		if len(stems) > 0 {
+			byFirst[stems[0]] = append(byFirst[stems[0]], refPhrase{stems, group, negatable, firstPers})
+		}
+	}
+	group := 0
+	for _, c := range f.Cues {
+		for _, p := range c.Phrases {
+			add(p, group, c.Negatable, c.Subject == "first-person")
+		}
+		group++
+	}
+	for _, c := range f.Checks {
+		if len(c.Terms) == 0 {
+			continue
+		}
+		for _, p := range c.Terms {
+			add(p, group, c.Kind == "quantified-result", false)
+		}
+		group++
+	}
+	return byFirst
+}
+
+// refMatch is the matcher's contract written plainly: at each word, the
+// cues of two words or more whose first two words match, longest first,
+// then the one-word cues, each group at most once per word, in the order
+// the rubric lists them.
+func refMatch(byFirst map[string][]refPhrase, toks []token) []hit {
+	var dst []hit
+	for i := range toks {
+		var multi, single []refPhrase
+		for _, p := range byFirst[toks[i].stem] {
+			switch {
+			case len(p.stems) == 1:
+				single = append(single, p)
+			case i+1 < len(toks) && p.stems[1] == toks[i+1].stem:
+				multi = append(multi, p)
+			}
+		}
+		sort.SliceStable(multi, func(a, b int) bool { return len(multi[a].stems) > len(multi[b].stems) })
+		var seen uint64
+	next:
+		for _, p := range append(multi, single...) {
+			if i+len(p.stems) > len(toks) {
+				continue
+			}
+			for j, st := range p.stems {
+				if toks[i+j].stem != st {
+					continue next
+				}
+			}
+			bit := uint64(1) << (uint(p.group) % 64)
+			if seen&bit != 0 {
+				continue
+			}
+			seen |= bit
+			if p.negatable && negatedAt(toks, i) {
+				continue
+			}
+			if p.firstPers && !firstPersonBefore(toks, i) {
+				continue
+			}
+			dst = append(dst, hit{group: p.group, start: int32(i), end: int32(i + len(p.stems))})
+		}
+	}
+	return dst
+}
+
+// TestMatchMatchesReference: the indexed matcher finds exactly the cues the
+// plain one does, in the same order, in every sentence.
+func TestMatchMatchesReference(t *testing.T) {
+	r, err := ParseRubric(data.Rubric, data.RubricPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFirst := refPhrases(t, data.Rubric)
+	var toks []token
+	var got []hit
+	total := 0
+	for _, text := range equivalenceTexts(t) {
+		for _, s := range Segment(text) {
+			toks = tokenize(toks[:0], strings.ToLower(s.Text), r.phrases)
+			got = r.phrases.match(got[:0], toks)
+			want := refMatch(byFirst, toks)
+			total += len(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("match(%q)\n got: %v\nwant: %v", s.Text, got, want)
+			}
+		}
+	}
+	if total < 10000 {
+		t.Fatalf("only %d cues found in all the texts: the test is not testing", total)
 	}
 }

@@ -40,6 +40,22 @@ var checkKinds = []string{"length", "action-share", "ownership", "past-event", "
 var featureNames = []string{"first-person-past", "we-past", "other-past", "stative-past", "past-progressive", "number", "measure", "present-tense-general",
 	"position-start", "position-end", "label"}
 
+// The features' indexes in featureNames and Rubric.feature.
+const (
+	featFirstPersonPast = iota
+	featWePast
+	featOtherPast
+	featStativePast
+	featPastProgressive
+	featNumber
+	featMeasure
+	featPresentGeneral
+	featPositionStart
+	featPositionEnd
+	featLabel
+	numFeatures
+)
+
 // rubricFile is the YAML form of a rubric (data/rubric.yaml documents it).
 type rubricFile struct {
 	Version     int                           `yaml:"version"`
@@ -103,7 +119,10 @@ type Rubric struct {
 	groupNames  []string
 	grp         groupIDs
 
-	feature     map[string][numClasses]float64
+	// feature[f] is how much feature f (an index of featureNames) leans to
+	// each class; an array rather than a map by name, as the scorer reads
+	// it several times per sentence.
+	feature     [numFeatures][numClasses]float64
 	labelWeight float64
 	trans       [numClasses + 1][numClasses]float64 // last row: start
 
@@ -153,7 +172,7 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 	if f.Version != 1 {
 		ps.Add(at(root, "version"), "unsupported or missing version (want `version: 1`)")
 	}
-	r := &Rubric{phrases: newPhraseIndex(), feature: map[string][numClasses]float64{}}
+	r := &Rubric{phrases: newPhraseIndex()}
 
 	for i, name := range Components {
 		c, ok := f.Components[name]
@@ -264,7 +283,7 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 			}
 			v[k] = w
 		}
-		r.feature[name] = v
+		r.feature[slices.Index(featureNames, name)] = v
 	}
 
 	from := append(classes[:], "start")

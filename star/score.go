@@ -50,6 +50,7 @@ type sentInfo struct {
 
 type analysis struct {
 	sents      []sentInfo
+	cells      []viterbiCell // one per sentence: assign's buffer, from the scratch
 	toks       []token
 	hits       []hit
 	words      int
@@ -75,6 +76,7 @@ func Score(r *Rubric, q *QuestionInfo, a Answer) Result {
 // in a Result points into it.
 type scratch struct {
 	raw       []Sentence
+	cells     []viterbiCell
 	sents     []sentInfo
 	toks      []token
 	hits      []hit
@@ -118,6 +120,8 @@ func (sc *scratch) analyse(r *Rubric, a Answer) analysis {
 	an.sents = sc.sents
 	an.toks = sc.toks[:0]
 	an.hits = sc.hits[:0]
+	sc.cells = grow(sc.cells, len(raw))
+	an.cells = sc.cells
 	sc.groupHits = grow(sc.groupHits, len(raw)*len(r.groupNames))
 	groupHits := sc.groupHits
 	defer func() { sc.toks, sc.hits = an.toks, an.hits }() // keep grown buffers
@@ -239,11 +243,14 @@ func assign(r *Rubric, an *analysis) {
 		return
 	}
 	const states = numClasses
-	emit := make([][states]float64, n)
-	evidence := make([][states]float64, n)
+	cells := an.cells
+	if len(cells) != n {
+		cells = make([]viterbiCell, n)
+	}
+	clear(cells)
 	for i := range an.sents {
 		si := &an.sents[i]
-		e := &emit[i]
+		e := &cells[i].emit
 		for g, c := range si.groupHits {
 			if c == 0 {
 				continue
@@ -253,85 +260,83 @@ func assign(r *Rubric, an *analysis) {
 				e[k] += r.groupSignal[g][k] * m
 			}
 		}
-		add := func(name string, times float64) {
+		add := func(f int, times float64) {
 			if times == 0 {
 				return
 			}
-			v := r.feature[name]
+			v := &r.feature[f]
 			for k := 0; k < states; k++ {
 				e[k] += v[k] * times
 			}
 		}
 		if si.firstPast {
-			add("first-person-past", 1)
+			add(featFirstPersonPast, 1)
 		}
 		if si.wePast && !si.firstPast {
-			add("we-past", 1)
+			add(featWePast, 1)
 		}
-		add("number", float64(min(si.numbers, 2)))
-		add("measure", float64(min(si.measures, 2)))
+		add(featNumber, float64(min(si.numbers, 2)))
+		add(featMeasure, float64(min(si.measures, 2)))
 		if si.otherPast && !si.firstPast {
-			add("other-past", 1)
+			add(featOtherPast, 1)
 		}
 		if si.stative && !si.firstPast {
-			add("stative-past", 1)
+			add(featStativePast, 1)
 		}
 		if si.progressive {
-			add("past-progressive", 1)
+			add(featPastProgressive, 1)
 		}
 		if si.generalPresent {
-			add("present-tense-general", 1)
+			add(featPresentGeneral, 1)
 		}
-		evidence[i] = *e
+		cells[i].evidence = *e
 		if si.label >= 0 {
-			evidence[i][si.label] += r.labelWeight
+			cells[i].evidence[si.label] += r.labelWeight
 		}
 		// Position: the first and last fifth of the answer, strongest at the ends.
 		rel := float64(i) / float64(max(n-1, 1))
 		switch {
 		case i == 0:
-			add("position-start", 1)
+			add(featPositionStart, 1)
 		case rel < 0.2:
-			add("position-start", 0.5)
+			add(featPositionStart, 0.5)
 		}
 		switch {
 		case n > 2 && i == n-1:
-			add("position-end", 1)
+			add(featPositionEnd, 1)
 		case n > 3 && rel > 0.8:
-			add("position-end", 0.5)
+			add(featPositionEnd, 0.5)
 		}
 		if si.label >= 0 {
 			e[si.label] += r.labelWeight
 		}
 	}
 	// Viterbi over the five parts.
-	score := make([][states]float64, n)
-	back := make([][states]int8, n)
 	for k := 0; k < states; k++ {
-		score[0][k] = r.trans[numClasses][k] + emit[0][k]
+		cells[0].score[k] = r.trans[numClasses][k] + cells[0].emit[k]
 	}
 	for i := 1; i < n; i++ {
 		for k := 0; k < states; k++ {
 			best, arg := math.Inf(-1), 0
 			for p := 0; p < states; p++ {
-				v := score[i-1][p] + r.trans[p][k]
+				v := cells[i-1].score[p] + r.trans[p][k]
 				if v > best {
 					best, arg = v, p
 				}
 			}
-			score[i][k] = best + emit[i][k]
-			back[i][k] = int8(arg)
+			cells[i].score[k] = best + cells[i].emit[k]
+			cells[i].back[k] = int8(arg)
 		}
 	}
 	best, arg := math.Inf(-1), 0
 	for k := 0; k < states; k++ {
-		if score[n-1][k] > best {
-			best, arg = score[n-1][k], k
+		if cells[n-1].score[k] > best {
+			best, arg = cells[n-1].score[k], k
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
 		an.sents[i].class = arg
-		arg = int(back[i][arg])
+		arg = int(cells[i].back[arg])
 	}
 	// A part is only found when at least one of its sentences has evidence
 	// of its own; sentences put there by their place in the story alone go
@@ -339,7 +344,7 @@ func assign(r *Rubric, an *analysis) {
 	for c := 0; c < clsNone; c++ {
 		supported := false
 		for i := range an.sents {
-			if an.sents[i].class == c && evidence[i][c] >= minEvidence {
+			if an.sents[i].class == c && cells[i].evidence[c] >= minEvidence {
 				supported = true
 				break
 			}
@@ -353,8 +358,8 @@ func assign(r *Rubric, an *analysis) {
 			}
 			best, arg := math.Inf(-1), clsNone
 			for k := 0; k < states; k++ {
-				if k != c && evidence[i][k] > best {
-					best, arg = evidence[i][k], k
+				if k != c && cells[i].evidence[k] > best {
+					best, arg = cells[i].evidence[k], k
 				}
 			}
 			if best <= 0 {
@@ -369,6 +374,14 @@ func assign(r *Rubric, an *analysis) {
 			an.sents[i].class = arg
 		}
 	}
+}
+
+// viterbiCell is assign's working state for one sentence.
+type viterbiCell struct {
+	emit     [numClasses]float64 // cue, feature, position and label signals
+	evidence [numClasses]float64 // the same without position: the sentence's own words and label
+	score    [numClasses]float64 // best path score ending in each part
+	back     [numClasses]int8    // the part before it on that path
 }
 
 // minEvidence is how strongly a sentence's own words must point to a part
