@@ -20,8 +20,9 @@ package star
 // always give the same Result, with the same order of checks and tips.
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -384,6 +385,13 @@ type viterbiCell struct {
 	back     [numClasses]int8    // the part before it on that path
 }
 
+// Where a check's {quote} comes from, when it is made only on demand.
+const (
+	quoteNone         = iota
+	quoteHypothetical // the first "I would ..."
+	quoteResult       // the result's first words
+)
+
 // minEvidence is how strongly a sentence's own words must point to a part
 // for the part to count as present.
 const minEvidence = 1.0
@@ -391,7 +399,7 @@ const minEvidence = 1.0
 // judge computes part scores, checks, the overall score and tips.
 func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 	res := Result{Schema: ScoreSchema, ID: a.ID, QuestionID: a.QuestionID, Words: an.words,
-		Components: make(ComponentMap, 4), Checks: []Check{}, Tips: []string{}}
+		Components: make(ComponentMap, 4), Checks: make([]Check, 0, len(r.checks))}
 	if res.QuestionID == "" && q != nil {
 		res.QuestionID = q.ID
 	}
@@ -403,11 +411,31 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			}
 		}
 	}
+	// partSents[c] are the indexes of the sentences of part c, in order. A
+	// counting sort puts them all in one buffer, on the stack for an answer
+	// of up to 64 sentences, instead of growing five slices.
 	var partWords [numClasses]int
-	var partSents [numClasses][]int
-	for i, s := range an.sents {
+	var partStart [numClasses + 1]int
+	for _, s := range an.sents {
 		partWords[s.class] += s.words
-		partSents[s.class] = append(partSents[s.class], i)
+		partStart[s.class+1]++
+	}
+	for c := 1; c <= numClasses; c++ {
+		partStart[c] += partStart[c-1]
+	}
+	var sentBuf [64]int
+	order := sentBuf[:]
+	if len(an.sents) > len(order) {
+		order = make([]int, len(an.sents))
+	}
+	next := partStart
+	for i, s := range an.sents {
+		order[next[s.class]] = i
+		next[s.class]++
+	}
+	var partSents [numClasses][]int
+	for c := range partSents {
+		partSents[c] = order[partStart[c]:partStart[c+1]]
 	}
 	has := func(part int, group int) bool {
 		if group < 0 {
@@ -524,12 +552,15 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		}
 		partScore[clsResult] = clamp(s)
 	}
+	// The four parts' sentences share one array, in part order; each part's
+	// slice is capped at its end, so appending to one cannot spill into the next.
+	texts := make([]string, partStart[clsNone])
 	for c := 0; c < 4; c++ {
-		comp := Component{Present: present[c], Score: partScore[c], Words: partWords[c], Sentences: make([]string, 0, len(partSents[c]))}
-		for _, i := range partSents[c] {
-			comp.Sentences = append(comp.Sentences, an.sents[i].text)
+		sents := texts[partStart[c]:partStart[c+1]:partStart[c+1]]
+		for k, i := range partSents[c] {
+			sents[k] = an.sents[i].text
 		}
-		res.Components[Components[c]] = comp
+		res.Components[Components[c]] = Component{Present: present[c], Score: partScore[c], Words: partWords[c], Sentences: sents}
 	}
 
 	direct := q != nil && !q.STAR
@@ -539,7 +570,8 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		text string
 		ord  int
 	}
-	var tips []tipCand
+	var tipBuf [16]tipCand // on the stack: an answer rarely earns more tips
+	tips := tipBuf[:0]
 	partTip := [4]bool{} // a tip about this part was given already
 	addTip := func(gain float64, text string) {
 		if text != "" && gain > 0.01 {
@@ -553,7 +585,6 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			w := r.compWeight[c]
 			maxPoints += w
 			points += w * float64(partScore[c]) / 100
-			quote := quoteOf(an, partSents[c], 8)
 			switch {
 			case !present[c]:
 				addTip(w, r.parts[c].Missing)
@@ -563,6 +594,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 				pastEventExtra = w * float64(100-partScore[c]) / 100
 				partTip[c] = true
 			case partScore[c] < 70:
+				quote := quoteOf(an, partSents[c], 8) // only here: a quote allocates
 				addTip(w*float64(100-partScore[c])/100, fill(r.parts[c].Weak, &msgVars{quote: quote}))
 				partTip[c] = true
 			}
@@ -584,9 +616,11 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 		}
 		anyFirstPast = anyFirstPast || s.firstPast || s.wePast
 	}
+	words := strconv.Itoa(an.words)
 	for _, ck := range r.checks {
 		credit := 1.0
-		vars := &msgVars{words: strconv.Itoa(an.words)}
+		vars := &msgVars{words: words}
+		quoteFrom := quoteNone
 		tip := ck.Tip
 		switch ck.Kind {
 		case "length":
@@ -609,7 +643,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 				continue
 			}
 			share := float64(partWords[clsAction]) / float64(total)
-			vars.share = strconv.Itoa(int(math.Round(share*100))) + "%"
+			vars.share = percentText(int(math.Round(share * 100)))
 			credit = math.Min(1, share/ck.min)
 		case "ownership":
 			vars.i, vars.we = strconv.Itoa(iTotal), strconv.Itoa(weTotal)
@@ -632,10 +666,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			if !anyFirstPast && an.words > 0 {
 				credit = 0
 			}
-			vars.quote = firstHitQuote(an, r.grp.hypothetical, 6)
-			if vars.quote == "" {
-				vars.quote = "no past event"
-			}
+			quoteFrom = quoteHypothetical
 		case "concrete-detail":
 			n := 0
 			for _, s := range an.sents {
@@ -650,10 +681,7 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 				continue
 			}
 			credit = resultEvidence
-			vars.quote = quoteOf(an, partSents[clsResult], 8)
-			if vars.quote == "" {
-				vars.quote = "nothing yet"
-			}
+			quoteFrom = quoteResult
 		case "lesson":
 			if direct {
 				continue
@@ -668,9 +696,8 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			if q == nil || len(q.Keywords)+len(q.Competencies) == 0 {
 				continue
 			}
-			found, want, missing, foundTerms := relevance(an, q)
-			vars.keywords = strings.Join(missing, ", ")
-			vars.found = strings.Join(foundTerms, ", ")
+			var found, want int
+			found, want, vars.keywords, vars.found = relevance(an, q)
 			if vars.found == "" {
 				vars.found = "none of its key words"
 			}
@@ -690,6 +717,22 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 			vars.quote = strings.Join(quotes, ", ")
 		}
 		ok := credit >= 0.999
+		// A quote allocates, so it is made only when a message that will be
+		// filled names it: the check's message, or its tip when it fails.
+		if quoteFrom != quoteNone && (strings.Contains(ck.Message, "{quote}") || !ok && strings.Contains(tip, "{quote}")) {
+			switch quoteFrom {
+			case quoteHypothetical:
+				vars.quote = firstHitQuote(an, r.grp.hypothetical, 6)
+				if vars.quote == "" {
+					vars.quote = "no past event"
+				}
+			case quoteResult:
+				vars.quote = quoteOf(an, partSents[clsResult], 8)
+				if vars.quote == "" {
+					vars.quote = "nothing yet"
+				}
+			}
+		}
 		res.Checks = append(res.Checks, Check{ID: ck.ID, OK: ok, Message: fill(ck.Message, vars)})
 		if ck.Penalty {
 			penalty += ck.Weight * (1 - credit)
@@ -740,12 +783,18 @@ func judge(r *Rubric, q *QuestionInfo, a Answer, an *analysis) Result {
 	default:
 		res.Band = BandIncomplete
 	}
-	sort.SliceStable(tips, func(i, j int) bool {
-		if tips[i].gain != tips[j].gain {
-			return tips[i].gain > tips[j].gain
+	// Larger gains first, then in the order given. slices.SortStableFunc
+	// sorts in place, where sort.SliceStable allocates a swapper.
+	slices.SortStableFunc(tips, func(a, b tipCand) int {
+		if a.gain != b.gain {
+			if a.gain > b.gain {
+				return -1
+			}
+			return 1
 		}
-		return tips[i].ord < tips[j].ord
+		return cmp.Compare(a.ord, b.ord)
 	})
+	res.Tips = make([]string, 0, len(tips))
 	for _, t := range tips {
 		res.Tips = append(res.Tips, t.text)
 	}
@@ -760,6 +809,21 @@ func (s *sentInfo) slice(a, b int32) string {
 		return s.lower[a:b]
 	}
 	return s.text[a:b]
+}
+
+// percents are "0%" to "100%", made once rather than at every scoring.
+var percents = func() (t [101]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i) + "%"
+	}
+	return t
+}()
+
+func percentText(n int) string {
+	if n >= 0 && n < len(percents) {
+		return percents[n]
+	}
+	return strconv.Itoa(n) + "%"
 }
 
 func clamp(v int) int { return max(0, min(100, v)) }
@@ -837,29 +901,47 @@ func contains(list []string, s string) bool {
 
 // relevance counts the question's keywords and competencies found in the
 // answer (by stem); it returns how many were found, how many were looked
-// for, and up to three that were not found.
-func relevance(an *analysis, q *QuestionInfo) (found, want int, missing, foundTerms []string) {
-	terms := append(append([]string(nil), q.Keywords...), q.Competencies...)
-	var buf []token
-	for _, term := range terms {
-		buf = tokenize(buf[:0], lowerASCII(term), nil)
-		if len(buf) == 0 {
-			continue
-		}
-		want++
-		if containsStems(an, buf) {
-			found++
-			if len(foundTerms) < 3 {
-				foundTerms = append(foundTerms, "'"+term+"'")
+// for, and up to three that were not found and three that were, quoted and
+// joined by commas.
+func relevance(an *analysis, q *QuestionInfo) (found, want int, missing, foundTerms string) {
+	// The quoted lists are built in stack buffers and made strings once.
+	var missBuf, foundBuf [128]byte
+	miss, fnd := missBuf[:0], foundBuf[:0]
+	nMiss, nFound := 0, 0
+	var tokBuf [8]token
+	for _, list := range [2][]string{q.Keywords, q.Competencies} {
+		for _, term := range list {
+			buf := tokenize(tokBuf[:0], lowerASCII(term), nil)
+			if len(buf) == 0 {
+				continue
 			}
-		} else if len(missing) < 3 {
-			missing = append(missing, "'"+term+"'")
+			want++
+			if containsStems(an, buf) {
+				found++
+				if nFound < 3 {
+					fnd = appendQuoted(fnd, nFound, term)
+					nFound++
+				}
+			} else if nMiss < 3 {
+				miss = appendQuoted(miss, nMiss, term)
+				nMiss++
+			}
 		}
 	}
 	// A relevant answer uses a few of the question's words, not all of them:
 	// past eight, more listed words do not raise the bar.
 	want = max(1, min(want, 8))
-	return found, want, missing, foundTerms
+	return found, want, string(miss), string(fnd)
+}
+
+// appendQuoted appends 'term' to a list of n quoted terms, after ", ".
+func appendQuoted(b []byte, n int, term string) []byte {
+	if n > 0 {
+		b = append(b, ", "...)
+	}
+	b = append(b, '\'')
+	b = append(b, term...)
+	return append(b, '\'')
 }
 
 // containsStems reports whether any of the term's words (ignoring short
@@ -912,28 +994,31 @@ func fill(msg string, vars *msgVars) string {
 	if !strings.Contains(msg, "{") {
 		return msg
 	}
-	var b strings.Builder
+	// The message is built in a stack buffer and made a string once, rather
+	// than grown step by step in a strings.Builder.
+	var buf [256]byte
+	b := buf[:0]
 	for {
 		i := strings.IndexByte(msg, '{')
 		if i < 0 {
-			b.WriteString(msg)
+			b = append(b, msg...)
 			break
 		}
 		j := strings.IndexByte(msg[i:], '}')
 		if j < 0 {
-			b.WriteString(msg)
+			b = append(b, msg...)
 			break
 		}
 		name := msg[i+1 : i+j]
-		b.WriteString(msg[:i])
+		b = append(b, msg[:i]...)
 		if v, ok := vars.get(name); ok {
-			b.WriteString(v)
+			b = append(b, v...)
 		} else {
-			b.WriteString(msg[i : i+j+1])
+			b = append(b, msg[i:i+j+1]...)
 		}
 		msg = msg[i+j+1:]
 	}
-	return b.String()
+	return string(b)
 }
 
 // lowerASCII lower-cases s, without allocating when it is lower case already.
