@@ -272,3 +272,13 @@ func TestMatchMatchesReference(t *testing.T) {
 		t.Fatalf("only %d cues found in all the texts: the test is not testing", total)
 	}
 }
+
+// TestToLowerMatchesStrings: toLower is strings.ToLower.
+func TestToLowerMatchesStrings(t *testing.T) {
+	texts := append(equivalenceTexts(t), "", "A", "ÀB", strings.Repeat("Ab", 200)+"É", strings.Repeat("xY", 64), "İ")
+	for _, text := range texts {
+		if got, want := toLower(text), strings.ToLower(text); got != want {
+			t.Fatalf("toLower(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -130,7 +130,7 @@ func (sc *scratch) analyse(r *Rubric, a Answer) analysis {
 	// Segment's sentences are verbatim and in order.
 	lowerAll := ""
 	if !an.structured {
-		if l := strings.ToLower(a.Text); len(l) == len(a.Text) {
+		if l := toLower(a.Text); len(l) == len(a.Text) {
 			lowerAll = l
 		}
 	}
@@ -147,7 +147,7 @@ func (sc *scratch) analyse(r *Rubric, a Answer) analysis {
 			}
 		}
 		if si.lower == "" {
-			si.lower = strings.ToLower(s.Text)
+			si.lower = toLower(s.Text)
 		}
 		si.label = classIndex(s.Label)
 		si.para = s.Para
@@ -1020,6 +1020,40 @@ func fill(msg string, vars *msgVars) string {
 	}
 	return string(b)
 }
+
+// toLower is strings.ToLower, faster for ASCII text (nearly every answer):
+// a table lookup per byte into a stack buffer, copied out in chunks, where
+// strings.ToLower writes each capital separately through a strings.Builder.
+func toLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var chunk [128]byte
+	for len(s) > b.Len() {
+		part := s[b.Len():min(b.Len()+len(chunk), len(s))]
+		var high byte
+		for k := 0; k < len(part); k++ {
+			c := part[k]
+			high |= c
+			chunk[k] = lowerByte[c]
+		}
+		if high >= utf8.RuneSelf {
+			return strings.ToLower(s) // Unicode case rules
+		}
+		b.Write(chunk[:len(part)])
+	}
+	return b.String()
+}
+
+// lowerByte maps each byte to itself, A–Z to a–z.
+var lowerByte = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] = byte(i) + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // lowerASCII lower-cases s, without allocating when it is lower case already.
 func lowerASCII(s string) string {

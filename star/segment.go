@@ -208,11 +208,12 @@ func splitChunk(out []Sentence, chunk string, label *string, para int) []Sentenc
 		}
 		out = appendRunOn(out, s, *label, para)
 	}
-	for i := 0; i < len(chunk); i++ {
-		ch := chunk[i]
-		if ch != '.' && ch != '!' && ch != '?' {
-			continue
+	marks := stopMarks{-2, -2, -2}
+	for i := 0; ; i++ {
+		if i = marks.next(chunk, i); i < 0 {
+			break
 		}
+		ch := chunk[i]
 		j := i + 1
 		for j < len(chunk) && strings.ContainsRune(`.!?"'”’)*`, rune(chunk[j])) {
 			j++
@@ -246,6 +247,33 @@ func splitChunk(out []Sentence, chunk string, label *string, para int) []Sentenc
 	}
 	emit(chunk[start:])
 	return out
+}
+
+// stopMarks finds the next full stop, exclamation or question mark for
+// splitChunk with one vectorised strings.IndexByte per mark, remembering
+// where each mark occurs next; a loop testing every byte of the answer for
+// the three marks cost more than the rest of splitChunk.
+//
+// stopMarks[k] is where mark k ('.', '!', '?') occurs next; -1 when it
+// does not occur again, -2 before the first search.
+type stopMarks [3]int
+
+// next returns the position of the first mark at or after from, or -1.
+func (m *stopMarks) next(s string, from int) int {
+	best := -1
+	for k, c := range [3]byte{'.', '!', '?'} {
+		if m[k] != -1 && m[k] < from {
+			if j := strings.IndexByte(s[from:], c); j >= 0 {
+				m[k] = from + j
+			} else {
+				m[k] = -1
+			}
+		}
+		if m[k] >= 0 && (best < 0 || m[k] < best) {
+			best = m[k]
+		}
+	}
+	return best
 }
 
 // endsWithWord reports whether s ends with the word w, in any case ("No" in
@@ -301,6 +329,19 @@ var runOnBreaks = [...]string{", so I ", " so I ", ", and then ", " and then I "
 
 const runOnMinWords = 22
 
+// runOnAnchors: every joint in runOnBreaks contains one of these, so a
+// sentence without any is not searched joint by joint.
+var runOnAnchors = []string{" so ", " then", " meant ", " result ", " end "}
+
+func hasRunOnAnchor(s string) bool {
+	for _, a := range runOnAnchors {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // runOnByPair lists the joints by their first two bytes (see runOnPair).
 var runOnByPair = func() (t [4][]int) {
 	for k, b := range runOnBreaks {
@@ -327,8 +368,12 @@ func runOnPair(a, b byte) int {
 // appendRunOn appends s to out as one sentence, or broken at "so I", "and
 // then" and similar joints when it is a long run-on, keeping every piece
 // verbatim and in order.
+//
+// The tests are ordered cheapest first (they are all needed for a split,
+// and none has side effects): a count of spaces, the anchors, the joints,
+// and only then the count of words.
 func appendRunOn(out []Sentence, s, label string, para int) []Sentence {
-	if strings.Count(s, " ") < runOnMinWords-1 || countWords(s) < runOnMinWords {
+	if strings.Count(s, " ") < runOnMinWords-1 || !hasRunOnAnchor(s) {
 		return append(out, Sentence{Text: s, Label: label, Para: para})
 	}
 	// One pass over s finds where each joint first occurs, instead of one
@@ -342,6 +387,7 @@ func appendRunOn(out []Sentence, s, label string, para int) []Sentence {
 	for k := range first {
 		first[k] = -1
 	}
+	found := false
 	for i := 0; i+1 < len(s); i++ {
 		if c := s[i]; c != ' ' && c != ',' && c != ';' {
 			continue // most bytes start no joint
@@ -349,8 +395,12 @@ func appendRunOn(out []Sentence, s, label string, para int) []Sentence {
 		for _, k := range runOnByPair[runOnPair(s[i], s[i+1])] {
 			if first[k] < 0 && strings.HasPrefix(s[i:], runOnBreaks[k]) {
 				first[k] = i
+				found = true
 			}
 		}
+	}
+	if !found || countWords(s) < runOnMinWords {
+		return append(out, Sentence{Text: s, Label: label, Para: para})
 	}
 	for _, idx := range first {
 		if idx < 0 {
