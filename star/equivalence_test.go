@@ -282,3 +282,40 @@ func TestToLowerMatchesStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestStemMatchesReference: stem agrees with the reference on every word
+// of the texts and on every string of up to five letters drawn from those
+// the suffix rules look at.
+func TestStemMatchesReference(t *testing.T) {
+	check := func(w string) {
+		if got, want := stem(w), refStem(w); got != want {
+			t.Fatalf("stem(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, text := range equivalenceTexts(t) {
+		for _, tok := range refTokenize(nil, text, nil) {
+			check(text[tok.start:tok.end])
+			check(strings.ToLower(text[tok.start:tok.end]))
+		}
+	}
+	const letters = "abdegilnosuz'é"
+	var gen func(prefix string)
+	gen = func(prefix string) {
+		check(prefix)
+		if len(prefix) < 5 {
+			for i := 0; i < len(letters); i++ {
+				gen(prefix + letters[i:i+1])
+			}
+		}
+	}
+	gen("")
+	// Longer words on every suffix the rules know.
+	for _, suffix := range []string{"ing", "ied", "ies", "ed", "es", "ses", "s", "us", "is", "'s", "e", "ee", "ll", "ss", "oo", "pp", "ttes", "pped", "zz", "d", "g"} {
+		for n := 0; n <= 8; n++ {
+			for _, c := range []string{"a", "b", "e", "s"} {
+				check(strings.Repeat(c, n) + suffix)
+				check("ca" + strings.Repeat(c, n) + suffix)
+			}
+		}
+	}
+}

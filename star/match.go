@@ -1,6 +1,7 @@
 package star
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,22 +98,35 @@ func stem(w string) string {
 			return w // curly apostrophes and accents are rare; leave the word whole
 		}
 	}
+	return stemASCII(w)
+}
+
+// stemASCII is stem for a word known to be ASCII. The suffix rules are
+// picked by the last letter, so a word is tested against only those that
+// can apply.
+func stemASCII(w string) string {
 	// Suffixes are stripped only when at least four letters remain, so that
 	// short words keep apart ("noted" is not "not", "asked" stays whole).
-	n := len(w)
-	switch {
-	case n > 6 && strings.HasSuffix(w, "ing"):
-		w = w[:n-3]
-	case n > 5 && strings.HasSuffix(w, "ied"):
-		w = w[:n-2] // "replied" → "repli", as "replies" below
-	case n > 5 && strings.HasSuffix(w, "ies"):
-		w = w[:n-2]
-	case n > 5 && strings.HasSuffix(w, "ed"):
-		w = w[:n-2]
-	case n > 4 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ses"):
-		w = w[:n-1]
-	case n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' && w[n-2] != '\'':
-		w = w[:n-1]
+	if n := len(w); n > 3 {
+		switch w[n-1] {
+		case 'g':
+			if n > 6 && w[n-3:] == "ing" {
+				w = w[:n-3]
+			}
+		case 'd':
+			if n > 5 && w[n-2] == 'e' {
+				w = w[:n-2] // -ed; and -ied: "replied" → "repli", as "replies" below
+			}
+		case 's':
+			switch {
+			case n > 5 && w[n-3:] == "ies":
+				w = w[:n-2]
+			case n > 4 && w[n-2] == 'e' && w[n-3] != 's': // -es but not -ses
+				w = w[:n-1]
+			case w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' && w[n-2] != '\'':
+				w = w[:n-1]
+			}
+		}
 	}
 	if n := len(w); n > 4 && w[n-1] == 'e' {
 		w = w[:n-1]
@@ -189,11 +203,12 @@ var builtinWords = map[wordFlag][]string{
 type phraseIndex struct {
 	byStem map[string]*lexEntry
 	// stems holds the same entries as byStem in an open-addressing table
-	// (a power of two long, at most half full) keyed by a hash of the
-	// stem's bytes. Scoring looks up every word of an answer; this table
-	// does it in a fraction of the time of the Go map, which must hash with
-	// a seed and handle every key type.
-	stems []lexSlot
+	// (a power of two long, at most half full) keyed by stemKey. Scoring
+	// looks up every word of an answer; this table does it in a fraction
+	// of the time of the Go map, which hashes every byte with a seed and
+	// then compares the strings.
+	stems     []lexSlot
+	stemShift uint // 64 - log2(len(stems)): hash >> stemShift is a slot
 	// multi holds the cues of two words or more by the ids of their first
 	// two words, in a table of the same kind.
 	multi []multiSlot
@@ -201,8 +216,41 @@ type phraseIndex struct {
 }
 
 type lexSlot struct {
+	key   stemKey
 	stem  string
 	entry *lexEntry // nil: an empty slot
+}
+
+// stemKey packs a stem's first 15 bytes and its length into two words, so
+// that the lexicon compares two words instead of two strings: for a stem
+// of up to 15 bytes (nearly all), equal keys mean equal stems.
+type stemKey struct{ lo, hi uint64 }
+
+// keyLen is how many bytes of a stem its key holds.
+const keyLen = 15
+
+func keyOf(s string) stemKey {
+	// Bytes are shifted in from the end so that every shift is by a
+	// constant: s[0] ends up lowest.
+	var k stemKey
+	lo, hi := s, ""
+	if len(s) > 8 {
+		lo, hi = s[:8], s[8:min(len(s), keyLen)]
+	}
+	for i := len(lo) - 1; i >= 0; i-- {
+		k.lo = k.lo<<8 | uint64(lo[i])
+	}
+	for i := len(hi) - 1; i >= 0; i-- {
+		k.hi = k.hi<<8 | uint64(hi[i])
+	}
+	k.hi |= uint64(len(s)&0xff) << 56
+	return k
+}
+
+// hash mixes both words (multiplicative hashing); the top bits are the
+// best mixed, so a table takes its slot from them.
+func (k stemKey) hash() uint64 {
+	return (k.lo ^ k.hi*0x9E3779B97F4A7C15) * 0xC2B2AE3D27D4EB4F
 }
 
 type multiSlot struct {
@@ -220,26 +268,19 @@ func newPhraseIndex() *phraseIndex {
 	return x
 }
 
-// hashStem is FNV-1a over the stem's bytes: stems are short, so this costs a
-// few nanoseconds.
-func hashStem(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
-}
-
 // lookup returns the entry of stem st, or nil.
 func (x *phraseIndex) lookup(st string) *lexEntry {
 	if len(x.stems) == 0 {
 		return nil
 	}
-	mask := uint32(len(x.stems) - 1)
-	for i := hashStem(st) & mask; ; i = (i + 1) & mask {
+	k := keyOf(st)
+	mask := uint64(len(x.stems) - 1)
+	for i := k.hash() >> x.stemShift; ; i = (i + 1) & mask {
 		sl := &x.stems[i]
-		if sl.entry == nil || sl.stem == st {
+		if sl.entry == nil {
+			return nil
+		}
+		if sl.key == k && (len(st) <= keyLen || sl.stem == st) {
 			return sl.entry
 		}
 	}
@@ -253,6 +294,7 @@ func (x *phraseIndex) entry(st string) *lexEntry {
 		x.byStem[st] = e
 		if 2*len(x.byStem) > len(x.stems) {
 			x.stems = make([]lexSlot, 2*max(len(x.stems), 64))
+			x.stemShift = uint(64 - bits.TrailingZeros(uint(len(x.stems))))
 			for st, e := range x.byStem {
 				x.insertStem(st, e)
 			}
@@ -264,12 +306,13 @@ func (x *phraseIndex) entry(st string) *lexEntry {
 }
 
 func (x *phraseIndex) insertStem(st string, e *lexEntry) {
-	mask := uint32(len(x.stems) - 1)
-	i := hashStem(st) & mask
+	k := keyOf(st)
+	mask := uint64(len(x.stems) - 1)
+	i := k.hash() >> x.stemShift
 	for x.stems[i].entry != nil {
 		i = (i + 1) & mask
 	}
-	x.stems[i] = lexSlot{stem: st, entry: e}
+	x.stems[i] = lexSlot{key: k, stem: st, entry: e}
 }
 
 // multiKey is the key of a cue of two words or more.
@@ -349,6 +392,14 @@ func (x *phraseIndex) finish() {
 // has reports whether token t belongs to a word class.
 func (t token) has(f wordFlag) bool { return t.entry != nil && t.entry.flags&f != 0 }
 
+// flags are the word classes of token t.
+func (t *token) flags() wordFlag {
+	if t.entry == nil {
+		return 0
+	}
+	return t.entry.flags
+}
+
 // hit is one cue found in a sentence.
 type hit struct {
 	group      int
@@ -370,9 +421,13 @@ func (x *phraseIndex) match(dst []hit, toks []token) []hit {
 		}
 		var seenGroups uint64
 		if e.hasMulti && i+1 < len(toks) {
-			dst, seenGroups = matchAt(dst, toks, i, x.multiAt(e, toks[i+1].entry), seenGroups)
+			if cands := x.multiAt(e, toks[i+1].entry); len(cands) > 0 {
+				dst, seenGroups = matchAt(dst, toks, i, cands, seenGroups)
+			}
 		}
-		dst, _ = matchAt(dst, toks, i, e.single, seenGroups)
+		if len(e.single) > 0 {
+			dst, _ = matchAt(dst, toks, i, e.single, seenGroups)
+		}
 	}
 	return dst
 }

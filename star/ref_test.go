@@ -334,7 +334,7 @@ func refTokenize(dst []token, lower string, lex *phraseIndex) []token {
 		for len(w) > 0 && (w[len(w)-1] == '\'') {
 			w = w[:len(w)-1]
 		}
-		st := stem(w)
+		st := refStem(w)
 		var e *lexEntry
 		if lex != nil {
 			e = lex.byStem[st]
@@ -372,4 +372,39 @@ func refTokenize(dst []token, lower string, lex *phraseIndex) []token {
 		emit(len(lower))
 	}
 	return dst
+}
+
+// refStem strips common English suffixes so that inflections of one word meet:
+// "apologised", "apologise", "apologising" → "apologis". It returns a
+// substring of w and never allocates.
+func refStem(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return w // curly apostrophes and accents are rare; leave the word whole
+		}
+	}
+	// Suffixes are stripped only when at least four letters remain, so that
+	// short words keep apart ("noted" is not "not", "asked" stays whole).
+	n := len(w)
+	switch {
+	case n > 6 && strings.HasSuffix(w, "ing"):
+		w = w[:n-3]
+	case n > 5 && strings.HasSuffix(w, "ied"):
+		w = w[:n-2] // "replied" → "repli", as "replies" below
+	case n > 5 && strings.HasSuffix(w, "ies"):
+		w = w[:n-2]
+	case n > 5 && strings.HasSuffix(w, "ed"):
+		w = w[:n-2]
+	case n > 4 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ses"):
+		w = w[:n-1]
+	case n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' && w[n-2] != '\'':
+		w = w[:n-1]
+	}
+	if n := len(w); n > 4 && w[n-1] == 'e' {
+		w = w[:n-1]
+	}
+	if n := len(w); n > 3 && w[n-1] == w[n-2] && w[n-1] != 'l' && w[n-1] != 's' && w[n-1] != 'e' && w[n-1] != 'o' {
+		w = w[:n-1] // "stopped" → "stopp" → "stop"
+	}
+	return w
 }

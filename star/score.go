@@ -174,50 +174,52 @@ func (sc *scratch) analyse(r *Rubric, a Answer) analysis {
 }
 
 func features(si *sentInfo, toks []token) {
-	for k, t := range toks {
+	for k := range toks {
+		t := &toks[k]
+		// The word's classes are read once, not once per test.
+		fl := t.flags()
 		w := si.lower[t.start:t.end]
 		switch {
-		case t.has(wI):
+		case fl&wI != 0:
 			si.iCount++
-		case t.has(wWe):
+		case fl&wWe != 0:
 			si.weCount++
 		}
-		if t.has(wNumberWord) || containsDigit(w) {
+		if fl&wNumberWord != 0 || containsDigit(w) {
 			si.numbers++
 		}
-		if t.has(wMeasure) || w[len(w)-1] == '%' {
+		if fl&wMeasure != 0 || w[len(w)-1] == '%' {
 			si.measures++
 		}
-		if t.has(wBeVerb) && k+1 < len(toks) {
+		if fl&wBeVerb != 0 && k+1 < len(toks) {
 			if nx := si.lower[toks[k+1].start:toks[k+1].end]; len(nx) > 4 && strings.HasSuffix(nx, "ing") {
 				si.progressive = true
 			}
 		}
-		if t.has(wGeneral) {
+		if fl&wGeneral != 0 {
 			si.generalPresent = true
 		}
-		past := t.has(wIrregularPast) || (len(w) > 3 && strings.HasSuffix(w, "ed"))
+		past := fl&wIrregularPast != 0 || (len(w) > 3 && strings.HasSuffix(w, "ed"))
 		if !past || k == 0 {
 			continue
 		}
-		var subject token
-		found := false
+		var subject wordFlag // the classes of the nearest subject before the verb
 		for j := k - 1; j >= 0 && j >= k-3; j-- {
-			if toks[j].has(wI | wWe | wOtherSubject) {
-				subject, found = toks[j], true
+			if f := toks[j].flags(); f&(wI|wWe|wOtherSubject) != 0 {
+				subject = f
 				break
 			}
 		}
-		if !found {
+		if subject == 0 {
 			continue
 		}
-		first := subject.has(wI) || subject.has(wWe)
+		first := subject&(wI|wWe) != 0
 		switch {
-		case t.has(wStative) && first && !(t.stem == "had" && k+1 < len(toks) && toks[k+1].stem == "to"): // "I had to" is a task
+		case fl&wStative != 0 && first && !(t.stem == "had" && k+1 < len(toks) && toks[k+1].stem == "to"): // "I had to" is a task
 			si.stative = true
-		case subject.has(wI):
+		case subject&wI != 0:
 			si.firstPast = true
-		case subject.has(wWe):
+		case subject&wWe != 0:
 			si.wePast = true
 		default:
 			si.otherPast = true
@@ -909,6 +911,7 @@ func relevance(an *analysis, q *QuestionInfo) (found, want int, missing, foundTe
 	miss, fnd := missBuf[:0], foundBuf[:0]
 	nMiss, nFound := 0, 0
 	var tokBuf [8]token
+	seen := stemsSeen(an)
 	for _, list := range [2][]string{q.Keywords, q.Competencies} {
 		for _, term := range list {
 			buf := tokenize(tokBuf[:0], lowerASCII(term), nil)
@@ -916,7 +919,7 @@ func relevance(an *analysis, q *QuestionInfo) (found, want int, missing, foundTe
 				continue
 			}
 			want++
-			if containsStems(an, buf) {
+			if containsStems(an, &seen, buf) {
 				found++
 				if nFound < 3 {
 					fnd = appendQuoted(fnd, nFound, term)
@@ -944,11 +947,41 @@ func appendQuoted(b []byte, n int, term string) []byte {
 	return append(b, '\'')
 }
 
+// stemSet is a filter of the answer's stems for relevance: set[len & 15]
+// has a bit for the first and last letters of each stem, read as sameWord
+// reads them ('z' as 's'). A word whose bit is clear is not in the answer
+// (no false negatives), so it is not compared word by word.
+type stemSet [16]uint64
+
+func stemBit(st string) (int, uint64) {
+	fold := func(c byte) uint64 {
+		if c == 'z' {
+			c = 's'
+		}
+		return uint64(c)
+	}
+	return len(st) & 15, 1 << ((fold(st[0])*7 + fold(st[len(st)-1])) & 63)
+}
+
+func stemsSeen(an *analysis) stemSet {
+	var set stemSet
+	for i := range an.toks {
+		if st := an.toks[i].stem; st != "" {
+			k, bit := stemBit(st)
+			set[k] |= bit
+		}
+	}
+	return set
+}
+
 // containsStems reports whether any of the term's words (ignoring short
 // function words) appears in the answer.
-func containsStems(an *analysis, term []token) bool {
+func containsStems(an *analysis, seen *stemSet, term []token) bool {
 	for _, t := range term {
 		if len(t.stem) < 3 || t.stem == "the" || t.stem == "and" || t.stem == "with" {
+			continue
+		}
+		if k, bit := stemBit(t.stem); seen[k]&bit == 0 {
 			continue
 		}
 		for _, at := range an.toks {
