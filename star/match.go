@@ -21,11 +21,14 @@ func tokenize(dst []token, lower string, lex *phraseIndex) []token {
 	start := -1
 	for i := 0; i < len(lower); {
 		c := lower[i]
-		if c < utf8.RuneSelf && wordByte[c] {
+		if asciiWordByte[c] {
+			// A run of letters and digits, in a tight loop: the table has
+			// 256 entries, so indexing it needs no bounds check.
 			if start < 0 {
 				start = i
 			}
-			i++
+			for i++; i < len(lower) && asciiWordByte[lower[i]]; i++ {
+			}
 			continue
 		}
 		var inWord bool
@@ -84,6 +87,12 @@ var wordByte = func() (t [128]bool) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
 	}
+	return t
+}()
+
+// asciiWordByte is wordByte for every byte value (false from 0x80 up).
+var asciiWordByte = func() (t [256]bool) {
+	copy(t[:], wordByte[:])
 	return t
 }()
 

@@ -954,14 +954,18 @@ func appendQuoted(b []byte, n int, term string) []byte {
 type stemSet [16]uint64
 
 func stemBit(st string) (int, uint64) {
-	fold := func(c byte) uint64 {
-		if c == 'z' {
-			c = 's'
-		}
-		return uint64(c)
-	}
-	return len(st) & 15, 1 << ((fold(st[0])*7 + fold(st[len(st)-1])) & 63)
+	first, last := uint64(foldZ[st[0]]), uint64(foldZ[st[len(st)-1]])
+	return len(st) & 15, 1 << ((first*7 + last) & 63)
 }
+
+// foldZ maps each byte to itself and 'z' to 's', as sameWord compares them.
+var foldZ = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+	}
+	t['z'] = 's'
+	return t
+}()
 
 func stemsSeen(an *analysis) stemSet {
 	var set stemSet
@@ -1063,16 +1067,17 @@ func toLower(s string) string {
 	var chunk [128]byte
 	for len(s) > b.Len() {
 		part := s[b.Len():min(b.Len()+len(chunk), len(s))]
+		dst := chunk[:len(part)]
 		var high byte
-		for k := 0; k < len(part); k++ {
+		for k := range dst {
 			c := part[k]
 			high |= c
-			chunk[k] = lowerByte[c]
+			dst[k] = lowerByte[c]
 		}
 		if high >= utf8.RuneSelf {
 			return strings.ToLower(s) // Unicode case rules
 		}
-		b.Write(chunk[:len(part)])
+		b.Write(dst)
 	}
 	return b.String()
 }
