@@ -93,14 +93,15 @@ func TestTokenizeMatchesReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got, want []token
+	var got []token
+	var want []refToken
 	for _, text := range equivalenceTexts(t) {
 		for _, s := range refSegment(text) {
 			for _, lower := range []string{strings.ToLower(s.Text), s.Text} {
 				for _, lex := range []*phraseIndex{r.phrases, nil} {
 					got = tokenize(got[:0], lower, lex)
 					want = refTokenize(want[:0], lower, lex)
-					if !sameTokens(got, want) {
+					if !sameTokens(got, want, lower, lex) {
 						t.Fatalf("tokenize(%q)\n got: %v\nwant: %v", lower, got, want)
 					}
 				}
@@ -109,12 +110,26 @@ func TestTokenizeMatchesReference(t *testing.T) {
 	}
 }
 
-func sameTokens(a, b []token) bool {
+// sameTokens: the tokens read from lower are the reference tokens: the same
+// words, stems and entries, and the entries' word classes (with "n't"
+// words marked as negators).
+func sameTokens(a []token, b []refToken, lower string, lex *phraseIndex) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i].stem != b[i].stem || a[i].start != b[i].start || a[i].end != b[i].end || a[i].entry != b[i].entry {
+		var entry *lexEntry
+		if lex != nil {
+			entry = lex.entries[a[i].entry]
+		}
+		var flags wordFlag
+		if b[i].entry != nil {
+			flags = b[i].entry.flags
+		}
+		if refIsNegator(b[i]) {
+			flags |= wNegator
+		}
+		if a[i].stem(lower) != b[i].stem || a[i].start != b[i].start || a[i].end != b[i].end || entry != b[i].entry || a[i].flags != flags {
 			return false
 		}
 	}
@@ -205,7 +220,7 @@ func refPhrases(t *testing.T, raw []byte) map[string][]refPhrase {
 // cues of two words or more whose first two words match, longest first,
 // then the one-word cues, each group at most once per word, in the order
 // the rubric lists them.
-func refMatch(byFirst map[string][]refPhrase, toks []token) []hit {
+func refMatch(byFirst map[string][]refPhrase, toks []refToken) []hit {
 	var dst []hit
 	for i := range toks {
 		var multi, single []refPhrase
@@ -234,10 +249,10 @@ func refMatch(byFirst map[string][]refPhrase, toks []token) []hit {
 				continue
 			}
 			seen |= bit
-			if p.negatable && negatedAt(toks, i) {
+			if p.negatable && refNegatedAt(toks, i) {
 				continue
 			}
-			if p.firstPers && !firstPersonBefore(toks, i) {
+			if p.firstPers && !refFirstPersonBefore(toks, i) {
 				continue
 			}
 			dst = append(dst, hit{group: p.group, start: int32(i), end: int32(i + len(p.stems))})
@@ -255,13 +270,16 @@ func TestMatchMatchesReference(t *testing.T) {
 	}
 	byFirst := refPhrases(t, data.Rubric)
 	var toks []token
+	var refToks []refToken
 	var got []hit
 	total := 0
 	for _, text := range equivalenceTexts(t) {
 		for _, s := range Segment(text) {
-			toks = tokenize(toks[:0], strings.ToLower(s.Text), r.phrases)
+			lower := strings.ToLower(s.Text)
+			toks = tokenize(toks[:0], lower, r.phrases)
 			got = r.phrases.match(got[:0], toks)
-			want := refMatch(byFirst, toks)
+			refToks = refTokenize(refToks[:0], lower, r.phrases)
+			want := refMatch(byFirst, refToks)
 			total += len(want)
 			if !slices.Equal(got, want) {
 				t.Fatalf("match(%q)\n got: %v\nwant: %v", s.Text, got, want)

@@ -7,13 +7,22 @@ import (
 	"unicode/utf8"
 )
 
-// token is one word of a sentence: its stem (lower case, light suffix
-// stripping) and where it sits in the lower-cased sentence.
+// token is one word of a sentence: where it sits in the lower-cased
+// sentence, its stem (lower case, light suffix stripping), which is always
+// a prefix of the word, and what the lexicon knows of it.
+//
+// A token holds no pointers: the scorer appends a couple of hundred per
+// answer, and pointer stores into the heap pay for the garbage collector's
+// write barrier whenever it is marking.
 type token struct {
-	stem       string
 	start, end int32
-	entry      *lexEntry // nil for a word the rubric and the scorer do not know
+	stemEnd    int32    // the stem is lower[start:stemEnd]
+	entry      uint32   // the lexicon entry's id; 0 for a word the rubric and the scorer do not know
+	flags      wordFlag // the entry's word classes, and wNegator for an "n't" word
 }
+
+// stem returns the token's stem; lower is the sentence it was read from.
+func (t *token) stem(lower string) string { return lower[t.start:t.stemEnd] }
 
 // tokenize appends the words of lower (an already lower-cased sentence) to
 // dst. Apostrophes stay inside words ("didn't"); digits are words.
@@ -69,11 +78,17 @@ func appendToken(dst []token, lower string, start, end int, lex *phraseIndex) []
 		w = w[:len(w)-1]
 	}
 	st := stem(w)
-	var e *lexEntry
+	t := token{start: int32(start), end: int32(end), stemEnd: int32(start + len(st))}
 	if lex != nil {
-		e = lex.lookup(st)
+		if e := lex.lookup(st); e != nil {
+			t.entry, t.flags = e.id, e.flags
+		}
 	}
-	return append(dst, token{stem: st, start: int32(start), end: int32(end), entry: e})
+	// Negators cancel a negatable cue standing up to three words after them.
+	if strings.HasSuffix(st, "n't") || strings.HasSuffix(st, "n’t") {
+		t.flags |= wNegator
+	}
+	return append(dst, t)
 }
 
 // wordByte marks the ASCII bytes that are always inside a word.
@@ -148,9 +163,9 @@ func stemASCII(w string) string {
 
 // phrase is a cue of one or more words.
 type phrase struct {
-	// rest are the lexicon entries of the words after the first: every
-	// word of every phrase has an entry, so a word matches by pointer.
-	rest      []*lexEntry
+	// rest are the lexicon ids of the words after the first: every word of
+	// every phrase has an entry, so a word matches by its id.
+	rest      []uint32
 	group     int
 	negatable bool
 	firstPers bool
@@ -161,7 +176,7 @@ type phrase struct {
 // per word finds both.
 type lexEntry struct {
 	flags wordFlag
-	id    uint32 // 1, 2, ... in order of creation: the key of phraseIndex.multi
+	id    uint32 // 1, 2, ... in order of creation: the index in phraseIndex.entries
 	// single are the one-word cues; the longer ones are in phraseIndex.multi
 	// by their first two words, so a common first word ("I") does not mean
 	// trying every "I ..." cue.
@@ -210,7 +225,8 @@ var builtinWords = map[wordFlag][]string{
 // phraseIndex is the lexicon: cue phrases by their first word's stem, and
 // the built-in word classes.
 type phraseIndex struct {
-	byStem map[string]*lexEntry
+	byStem  map[string]*lexEntry
+	entries []*lexEntry // by id; entries[0] is nil
 	// stems holds the same entries as byStem in an open-addressing table
 	// (a power of two long, at most half full) keyed by stemKey. Scoring
 	// looks up every word of an answer; this table does it in a fraction
@@ -268,7 +284,7 @@ type multiSlot struct {
 }
 
 func newPhraseIndex() *phraseIndex {
-	x := &phraseIndex{byStem: map[string]*lexEntry{}}
+	x := &phraseIndex{byStem: map[string]*lexEntry{}, entries: []*lexEntry{nil}}
 	for flag, words := range builtinWords {
 		for _, w := range words {
 			x.entry(stem(w)).flags |= flag
@@ -299,7 +315,8 @@ func (x *phraseIndex) lookup(st string) *lexEntry {
 func (x *phraseIndex) entry(st string) *lexEntry {
 	e := x.byStem[st]
 	if e == nil {
-		e = &lexEntry{id: uint32(len(x.byStem) + 1)}
+		e = &lexEntry{id: uint32(len(x.entries))}
+		x.entries = append(x.entries, e)
 		x.byStem[st] = e
 		if 2*len(x.byStem) > len(x.stems) {
 			x.stems = make([]lexSlot, 2*max(len(x.stems), 64))
@@ -324,9 +341,9 @@ func (x *phraseIndex) insertStem(st string, e *lexEntry) {
 	x.stems[i] = lexSlot{key: k, stem: st, entry: e}
 }
 
-// multiKey is the key of a cue of two words or more.
-func multiKey(first, second *lexEntry) uint64 {
-	return uint64(first.id)<<32 | uint64(second.id)
+// multiKey is the key of a cue of two words or more: the ids of the first two.
+func multiKey(first, second uint32) uint64 {
+	return uint64(first)<<32 | uint64(second)
 }
 
 // multiSlotOf returns the slot of key in x.multi: the one holding it, or the
@@ -341,10 +358,10 @@ func (x *phraseIndex) multiSlotOf(key uint64) *multiSlot {
 	}
 }
 
-// multiAt returns the cues of two words or more that start with first and
-// second, longest first.
-func (x *phraseIndex) multiAt(first, second *lexEntry) []phrase {
-	if second == nil || len(x.multi) == 0 {
+// multiAt returns the cues of two words or more that start with the words
+// of ids first and second, longest first.
+func (x *phraseIndex) multiAt(first, second uint32) []phrase {
+	if second == 0 || len(x.multi) == 0 {
 		return nil
 	}
 	return x.multiSlotOf(multiKey(first, second)).phrases
@@ -352,14 +369,15 @@ func (x *phraseIndex) multiAt(first, second *lexEntry) []phrase {
 
 // add compiles a phrase; false when it has no words.
 func (x *phraseIndex) add(text string, group int, negatable, firstPerson bool) bool {
-	toks := tokenize(nil, strings.ToLower(text), nil)
+	lower := strings.ToLower(text)
+	toks := tokenize(nil, lower, nil)
 	if len(toks) == 0 {
 		return false
 	}
-	e := x.entry(toks[0].stem)
-	rest := make([]*lexEntry, len(toks)-1)
+	e := x.entry(toks[0].stem(lower))
+	rest := make([]uint32, len(toks)-1)
 	for i, t := range toks[1:] {
-		rest[i] = x.entry(t.stem)
+		rest[i] = x.entry(t.stem(lower)).id
 	}
 	p := phrase{rest: rest, group: group, negatable: negatable, firstPers: firstPerson}
 	if len(rest) == 0 {
@@ -376,9 +394,9 @@ func (x *phraseIndex) add(text string, group int, negatable, firstPerson bool) b
 			}
 		}
 	}
-	sl := x.multiSlotOf(multiKey(e, rest[0]))
+	sl := x.multiSlotOf(multiKey(e.id, rest[0]))
 	if sl.key == 0 {
-		sl.key = multiKey(e, rest[0])
+		sl.key = multiKey(e.id, rest[0])
 		x.nMult++
 	}
 	sl.phrases = append(sl.phrases, p)
@@ -399,15 +417,7 @@ func (x *phraseIndex) finish() {
 }
 
 // has reports whether token t belongs to a word class.
-func (t token) has(f wordFlag) bool { return t.entry != nil && t.entry.flags&f != 0 }
-
-// flags are the word classes of token t.
-func (t *token) flags() wordFlag {
-	if t.entry == nil {
-		return 0
-	}
-	return t.entry.flags
-}
+func (t *token) has(f wordFlag) bool { return t.flags&f != 0 }
 
 // hit is one cue found in a sentence.
 type hit struct {
@@ -415,22 +425,21 @@ type hit struct {
 	start, end int32 // token indexes, end exclusive
 }
 
-// isNegator: negators cancel a negatable cue standing up to three words after them.
-func isNegator(t token) bool {
-	return t.has(wNegator) || strings.HasSuffix(t.stem, "n't") || strings.HasSuffix(t.stem, "n’t")
-}
+// isNegator: negators cancel a negatable cue standing up to three words
+// after them ("not", "never", ..., and "n't" words, marked by tokenize).
+func isNegator(t *token) bool { return t.has(wNegator) }
 
 // match appends every cue found in toks to dst. A group matches at most once
 // per starting word (the longest phrase wins).
 func (x *phraseIndex) match(dst []hit, toks []token) []hit {
 	for i := range toks {
-		e := toks[i].entry
+		e := x.entries[toks[i].entry]
 		if e == nil || (len(e.single) == 0 && !e.hasMulti) {
 			continue
 		}
 		var seenGroups uint64
 		if e.hasMulti && i+1 < len(toks) {
-			if cands := x.multiAt(e, toks[i+1].entry); len(cands) > 0 {
+			if cands := x.multiAt(e.id, toks[i+1].entry); len(cands) > 0 {
 				dst, seenGroups = matchAt(dst, toks, i, cands, seenGroups)
 			}
 		}
@@ -476,7 +485,7 @@ func matchAt(dst []hit, toks []token, i int, cands []phrase, seenGroups uint64) 
 // negatedAt reports whether a negator stands within three words before i.
 func negatedAt(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if isNegator(toks[k]) {
+		if isNegator(&toks[k]) {
 			return true
 		}
 	}

@@ -326,8 +326,46 @@ func refCountWordsUnicode(s string) int {
 	return n
 }
 
+// refToken is a token as it was: its stem as a string, its entry as a pointer.
+type refToken struct {
+	stem       string
+	start, end int32
+	entry      *lexEntry // nil for a word the rubric and the scorer do not know
+}
+
+func (t refToken) has(f wordFlag) bool { return t.entry != nil && t.entry.flags&f != 0 }
+
+// refIsNegator: negators cancel a negatable cue standing up to three words after them.
+func refIsNegator(t refToken) bool {
+	return t.has(wNegator) || strings.HasSuffix(t.stem, "n't") || strings.HasSuffix(t.stem, "n’t")
+}
+
+// refNegatedAt reports whether a negator stands within three words before i.
+func refNegatedAt(toks []refToken, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if refIsNegator(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// refFirstPersonBefore reports whether "I" or "we" stands within four words
+// before i, or i starts the sentence (a bullet such as "Called the courier").
+func refFirstPersonBefore(toks []refToken, i int) bool {
+	if i == 0 {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if toks[k].has(wI | wWe) {
+			return true
+		}
+	}
+	return false
+}
+
 // refTokenize is tokenize as it was: a closure per word and a Go map lookup.
-func refTokenize(dst []token, lower string, lex *phraseIndex) []token {
+func refTokenize(dst []refToken, lower string, lex *phraseIndex) []refToken {
 	start := -1
 	emit := func(end int) {
 		w := lower[start:end]
@@ -339,7 +377,7 @@ func refTokenize(dst []token, lower string, lex *phraseIndex) []token {
 		if lex != nil {
 			e = lex.byStem[st]
 		}
-		dst = append(dst, token{stem: st, start: int32(start), end: int32(end), entry: e})
+		dst = append(dst, refToken{stem: st, start: int32(start), end: int32(end), entry: e})
 	}
 	for i := 0; i < len(lower); {
 		r, size := rune(lower[i]), 1

@@ -177,7 +177,7 @@ func features(si *sentInfo, toks []token) {
 	for k := range toks {
 		t := &toks[k]
 		// The word's classes are read once, not once per test.
-		fl := t.flags()
+		fl := t.flags
 		w := si.lower[t.start:t.end]
 		switch {
 		case fl&wI != 0:
@@ -205,7 +205,7 @@ func features(si *sentInfo, toks []token) {
 		}
 		var subject wordFlag // the classes of the nearest subject before the verb
 		for j := k - 1; j >= 0 && j >= k-3; j-- {
-			if f := toks[j].flags(); f&(wI|wWe|wOtherSubject) != 0 {
+			if f := toks[j].flags; f&(wI|wWe|wOtherSubject) != 0 {
 				subject = f
 				break
 			}
@@ -215,7 +215,7 @@ func features(si *sentInfo, toks []token) {
 		}
 		first := subject&(wI|wWe) != 0
 		switch {
-		case fl&wStative != 0 && first && !(t.stem == "had" && k+1 < len(toks) && toks[k+1].stem == "to"): // "I had to" is a task
+		case fl&wStative != 0 && first && !(t.stem(si.lower) == "had" && k+1 < len(toks) && toks[k+1].stem(si.lower) == "to"): // "I had to" is a task
 			si.stative = true
 		case subject&wI != 0:
 			si.firstPast = true
@@ -914,12 +914,13 @@ func relevance(an *analysis, q *QuestionInfo) (found, want int, missing, foundTe
 	seen := stemsSeen(an)
 	for _, list := range [2][]string{q.Keywords, q.Competencies} {
 		for _, term := range list {
-			buf := tokenize(tokBuf[:0], lowerASCII(term), nil)
+			lower := lowerASCII(term)
+			buf := tokenize(tokBuf[:0], lower, nil)
 			if len(buf) == 0 {
 				continue
 			}
 			want++
-			if containsStems(an, &seen, buf) {
+			if containsStems(an, &seen, buf, lower) {
 				found++
 				if nFound < 3 {
 					fnd = appendQuoted(fnd, nFound, term)
@@ -969,28 +970,36 @@ var foldZ = func() (t [256]byte) {
 
 func stemsSeen(an *analysis) stemSet {
 	var set stemSet
-	for i := range an.toks {
-		if st := an.toks[i].stem; st != "" {
-			k, bit := stemBit(st)
-			set[k] |= bit
+	for _, si := range an.sents {
+		toks := an.toks[si.tok0:si.tok1]
+		for i := range toks {
+			if st := toks[i].stem(si.lower); st != "" {
+				k, bit := stemBit(st)
+				set[k] |= bit
+			}
 		}
 	}
 	return set
 }
 
 // containsStems reports whether any of the term's words (ignoring short
-// function words) appears in the answer.
-func containsStems(an *analysis, seen *stemSet, term []token) bool {
-	for _, t := range term {
-		if len(t.stem) < 3 || t.stem == "the" || t.stem == "and" || t.stem == "with" {
+// function words) appears in the answer; term was read from termLower.
+func containsStems(an *analysis, seen *stemSet, term []token, termLower string) bool {
+	for i := range term {
+		st := term[i].stem(termLower)
+		if len(st) < 3 || st == "the" || st == "and" || st == "with" {
 			continue
 		}
-		if k, bit := stemBit(t.stem); seen[k]&bit == 0 {
+		if k, bit := stemBit(st); seen[k]&bit == 0 {
 			continue
 		}
-		for _, at := range an.toks {
-			if sameWord(at.stem, t.stem) {
-				return true
+		for _, si := range an.sents {
+			toks := an.toks[si.tok0:si.tok1]
+			for j := range toks {
+				// Lengths first: slicing out every stem costs more than the comparison.
+				if int(toks[j].stemEnd-toks[j].start) == len(st) && sameWord(toks[j].stem(si.lower), st) {
+					return true
+				}
 			}
 		}
 	}
