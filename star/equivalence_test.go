@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/starprep/starprep/data"
+	"github.com/starprep/starprep/questions"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -333,6 +334,46 @@ func TestStemMatchesReference(t *testing.T) {
 			for _, c := range []string{"a", "b", "e", "s"} {
 				check(strings.Repeat(c, n) + suffix)
 				check("ca" + strings.Repeat(c, n) + suffix)
+			}
+		}
+	}
+}
+
+// TestRelevanceMatchesReference: the one-pass relevance finds the same terms
+// as the reference for every question of the bank, on one text in ten.
+func TestRelevanceMatchesReference(t *testing.T) {
+	r, err := ParseRubric(data.Rubric, data.RubricPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bank, err := questions.ParseBank(data.Questions, data.QuestionsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []*QuestionInfo
+	for _, id := range bank.IDs() {
+		q, _ := bank.Get(id)
+		qs = append(qs, &QuestionInfo{ID: q.ID, Keywords: q.Keywords, Competencies: q.Competencies})
+	}
+	// Spelling variants and short words, which the filter must not miss.
+	qs = append(qs, &QuestionInfo{Keywords: []string{"apologize", "organise", "I", "the and with", "zzz", "Customer's", "de-escalation", "résumé", "3.5%"}})
+	texts := equivalenceTexts(t)
+	for n, text := range texts {
+		if n%10 != 0 {
+			continue
+		}
+		an := analyse(r, Answer{Text: text})
+		var stems []string
+		for _, si := range an.sents {
+			for _, tok := range refTokenize(nil, si.lower, nil) {
+				stems = append(stems, tok.stem)
+			}
+		}
+		for _, q := range qs {
+			found, want, missing, foundTerms := relevance(&an, q)
+			rFound, rWant, rMissing, rFoundTerms := refRelevance(stems, q)
+			if found != rFound || want != rWant || missing != strings.Join(rMissing, ", ") || foundTerms != strings.Join(rFoundTerms, ", ") {
+				t.Fatalf("relevance(%q, %v) = %d %d %q %q, want %d %d %q %q", text, q.Keywords, found, want, missing, foundTerms, rFound, rWant, rMissing, rFoundTerms)
 			}
 		}
 	}

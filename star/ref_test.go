@@ -446,3 +446,41 @@ func refStem(w string) string {
 	}
 	return w
 }
+
+// refRelevance is relevance as it was, over the answer's stems: each term
+// tokenized and every answer word compared with each of its words.
+func refRelevance(answerStems []string, q *QuestionInfo) (found, want int, missing, foundTerms []string) {
+	terms := append(append([]string(nil), q.Keywords...), q.Competencies...)
+	var buf []refToken
+	for _, term := range terms {
+		buf = refTokenize(buf[:0], lowerASCII(term), nil)
+		if len(buf) == 0 {
+			continue
+		}
+		want++
+		if refContainsStems(answerStems, buf) {
+			found++
+			if len(foundTerms) < 3 {
+				foundTerms = append(foundTerms, "'"+term+"'")
+			}
+		} else if len(missing) < 3 {
+			missing = append(missing, "'"+term+"'")
+		}
+	}
+	want = max(1, min(want, 8))
+	return found, want, missing, foundTerms
+}
+
+func refContainsStems(answerStems []string, term []refToken) bool {
+	for _, t := range term {
+		if len(t.stem) < 3 || t.stem == "the" || t.stem == "and" || t.stem == "with" {
+			continue
+		}
+		for _, at := range answerStems {
+			if sameWord(at, t.stem) {
+				return true
+			}
+		}
+	}
+	return false
+}

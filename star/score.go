@@ -174,11 +174,12 @@ func (sc *scratch) analyse(r *Rubric, a Answer) analysis {
 }
 
 func features(si *sentInfo, toks []token) {
+	lower := si.lower // not reloaded after every store through si
 	for k := range toks {
 		t := &toks[k]
 		// The word's classes are read once, not once per test.
 		fl := t.flags
-		w := si.lower[t.start:t.end]
+		w := lower[t.start:t.end]
 		switch {
 		case fl&wI != 0:
 			si.iCount++
@@ -192,7 +193,7 @@ func features(si *sentInfo, toks []token) {
 			si.measures++
 		}
 		if fl&wBeVerb != 0 && k+1 < len(toks) {
-			if nx := si.lower[toks[k+1].start:toks[k+1].end]; len(nx) > 4 && strings.HasSuffix(nx, "ing") {
+			if nx := lower[toks[k+1].start:toks[k+1].end]; len(nx) > 4 && strings.HasSuffix(nx, "ing") {
 				si.progressive = true
 			}
 		}
@@ -215,7 +216,7 @@ func features(si *sentInfo, toks []token) {
 		}
 		first := subject&(wI|wWe) != 0
 		switch {
-		case fl&wStative != 0 && first && !(t.stem(si.lower) == "had" && k+1 < len(toks) && toks[k+1].stem(si.lower) == "to"): // "I had to" is a task
+		case fl&wStative != 0 && first && !(t.stem(lower) == "had" && k+1 < len(toks) && toks[k+1].stem(lower) == "to"): // "I had to" is a task
 			si.stative = true
 		case subject&wI != 0:
 			si.firstPast = true
@@ -905,37 +906,97 @@ func contains(list []string, s string) bool {
 // answer (by stem); it returns how many were found, how many were looked
 // for, and up to three that were not found and three that were, quoted and
 // joined by commas.
+//
+// A term is found when any of its words (ignoring short function words)
+// is a word of the answer, as sameWord compares them. All the terms' words
+// are looked for in one pass over the answer.
 func relevance(an *analysis, q *QuestionInfo) (found, want int, missing, foundTerms string) {
+	// The terms' words and the quoted lists live in stack buffers.
+	var wordBuf [32]termWord
+	var termBuf [16]termSpan
+	words, terms := wordBuf[:0], termBuf[:0]
+	var look stemSet // the filter bits of the words looked for
+	var tokBuf [8]token
+	for _, list := range [2][]string{q.Keywords, q.Competencies} {
+		for _, term := range list {
+			lower := lowerASCII(term)
+			toks := tokenize(tokBuf[:0], lower, nil)
+			if len(toks) == 0 {
+				continue
+			}
+			span := termSpan{term: term, w0: len(words)}
+			for i := range toks {
+				st := toks[i].stem(lower)
+				if len(st) < 3 || st == "the" || st == "and" || st == "with" {
+					continue
+				}
+				k, bit := stemBit(st)
+				look[k] |= bit
+				words = append(words, termWord{stem: st, bucket: k, bit: bit})
+			}
+			span.w1 = len(words)
+			terms = append(terms, span)
+		}
+	}
+	left := len(words) // words not found yet
+	for _, si := range an.sents {
+		toks := an.toks[si.tok0:si.tok1]
+		for j := 0; j < len(toks) && left > 0; j++ {
+			st := toks[j].stem(si.lower)
+			if st == "" {
+				continue // never so: a word starts with a letter or digit
+			}
+			k, bit := stemBit(st)
+			if look[k]&bit == 0 {
+				continue // no word looked for has this length and first and last letters
+			}
+			for w := range words {
+				if !words[w].found && words[w].bucket == k && words[w].bit == bit && sameWord(st, words[w].stem) {
+					words[w].found = true
+					left--
+				}
+			}
+		}
+	}
 	// The quoted lists are built in stack buffers and made strings once.
 	var missBuf, foundBuf [128]byte
 	miss, fnd := missBuf[:0], foundBuf[:0]
 	nMiss, nFound := 0, 0
-	var tokBuf [8]token
-	seen := stemsSeen(an)
-	for _, list := range [2][]string{q.Keywords, q.Competencies} {
-		for _, term := range list {
-			lower := lowerASCII(term)
-			buf := tokenize(tokBuf[:0], lower, nil)
-			if len(buf) == 0 {
-				continue
+	for _, t := range terms {
+		want++
+		hit := false
+		for _, w := range words[t.w0:t.w1] {
+			hit = hit || w.found
+		}
+		if hit {
+			found++
+			if nFound < 3 {
+				fnd = appendQuoted(fnd, nFound, t.term)
+				nFound++
 			}
-			want++
-			if containsStems(an, &seen, buf, lower) {
-				found++
-				if nFound < 3 {
-					fnd = appendQuoted(fnd, nFound, term)
-					nFound++
-				}
-			} else if nMiss < 3 {
-				miss = appendQuoted(miss, nMiss, term)
-				nMiss++
-			}
+		} else if nMiss < 3 {
+			miss = appendQuoted(miss, nMiss, t.term)
+			nMiss++
 		}
 	}
 	// A relevant answer uses a few of the question's words, not all of them:
 	// past eight, more listed words do not raise the bar.
 	want = max(1, min(want, 8))
 	return found, want, string(miss), string(fnd)
+}
+
+// termSpan is one of the question's terms and its words in relevance's list.
+type termSpan struct {
+	term   string
+	w0, w1 int
+}
+
+// termWord is one word relevance looks for.
+type termWord struct {
+	stem   string
+	bucket int    // stemBit's
+	bit    uint64 // stemBit's
+	found  bool
 }
 
 // appendQuoted appends 'term' to a list of n quoted terms, after ", ".
@@ -948,10 +1009,10 @@ func appendQuoted(b []byte, n int, term string) []byte {
 	return append(b, '\'')
 }
 
-// stemSet is a filter of the answer's stems for relevance: set[len & 15]
-// has a bit for the first and last letters of each stem, read as sameWord
-// reads them ('z' as 's'). A word whose bit is clear is not in the answer
-// (no false negatives), so it is not compared word by word.
+// stemSet is a filter of stems: set[len & 15] has a bit for the first and
+// last letters of each stem, read as sameWord reads them ('z' as 's'). Two
+// stems that sameWord finds alike have the same bit, so a stem whose bit is
+// clear is not in the set.
 type stemSet [16]uint64
 
 func stemBit(st string) (int, uint64) {
@@ -967,44 +1028,6 @@ var foldZ = func() (t [256]byte) {
 	t['z'] = 's'
 	return t
 }()
-
-func stemsSeen(an *analysis) stemSet {
-	var set stemSet
-	for _, si := range an.sents {
-		toks := an.toks[si.tok0:si.tok1]
-		for i := range toks {
-			if st := toks[i].stem(si.lower); st != "" {
-				k, bit := stemBit(st)
-				set[k] |= bit
-			}
-		}
-	}
-	return set
-}
-
-// containsStems reports whether any of the term's words (ignoring short
-// function words) appears in the answer; term was read from termLower.
-func containsStems(an *analysis, seen *stemSet, term []token, termLower string) bool {
-	for i := range term {
-		st := term[i].stem(termLower)
-		if len(st) < 3 || st == "the" || st == "and" || st == "with" {
-			continue
-		}
-		if k, bit := stemBit(st); seen[k]&bit == 0 {
-			continue
-		}
-		for _, si := range an.sents {
-			toks := an.toks[si.tok0:si.tok1]
-			for j := range toks {
-				// Lengths first: slicing out every stem costs more than the comparison.
-				if int(toks[j].stemEnd-toks[j].start) == len(st) && sameWord(toks[j].stem(si.lower), st) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
 
 // msgVars are the values a rubric message may name ({words}, {quote}, ...).
 type msgVars struct {
