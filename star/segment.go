@@ -329,24 +329,19 @@ var runOnBreaks = [...]string{", so I ", " so I ", ", and then ", " and then I "
 
 const runOnMinWords = 22
 
-// runOnAnchors: every joint in runOnBreaks contains one of these, so a
-// sentence without any is not searched joint by joint.
-var runOnAnchors = []string{" so ", " then", " meant ", " result ", " end "}
-
-func hasRunOnAnchor(s string) bool {
-	for _, a := range runOnAnchors {
-		if strings.Contains(s, a) {
-			return true
-		}
-	}
-	return false
-}
-
 // runOnByPair lists the joints by their first two bytes (see runOnPair).
 var runOnByPair = func() (t [4][]int) {
 	for k, b := range runOnBreaks {
 		p := runOnPair(b[0], b[1])
 		t[p] = append(t[p], k)
+	}
+	return t
+}()
+
+// runOnStart marks the bytes a joint starts with.
+var runOnStart = func() (t [256]bool) {
+	for _, b := range runOnBreaks {
+		t[b[0]] = true
 	}
 	return t
 }()
@@ -370,26 +365,27 @@ func runOnPair(a, b byte) int {
 // verbatim and in order.
 //
 // The tests are ordered cheapest first (they are all needed for a split,
-// and none has side effects): a count of spaces, the anchors, the joints,
-// and only then the count of words.
+// and none has side effects): a count of spaces, the joints, and only then
+// the count of words.
 func appendRunOn(out []Sentence, s, label string, para int) []Sentence {
-	if strings.Count(s, " ") < runOnMinWords-1 || !hasRunOnAnchor(s) {
+	if strings.Count(s, " ") < runOnMinWords-1 {
 		return append(out, Sentence{Text: s, Label: label, Para: para})
 	}
 	// One pass over s finds where each joint first occurs, instead of one
-	// strings.Index per joint over the same sentence (each of those stops at
-	// every space). The joints are then tried in their order of preference,
-	// exactly as a strings.Index per joint would find them. Only a byte pair
-	// that starts some joint (" s", " a", ", ", "; ") is compared in full.
-	// The joints are written as they appear mid-sentence ("so I"), so the
-	// text is searched as it is, without a lower-cased copy.
+	// strings.Index per joint (or per anchor word) over the same sentence,
+	// each of which stops at every space. The joints are then tried in
+	// their order of preference, exactly as a strings.Index per joint would
+	// find them. Only a byte pair that starts some joint (" s", " a", ", ",
+	// "; ") is compared in full. The joints are written as they appear
+	// mid-sentence ("so I"), so the text is searched as it is, without a
+	// lower-cased copy.
 	var first [len(runOnBreaks)]int
 	for k := range first {
 		first[k] = -1
 	}
 	found := false
 	for i := 0; i+1 < len(s); i++ {
-		if c := s[i]; c != ' ' && c != ',' && c != ';' {
+		if !runOnStart[s[i]] {
 			continue // most bytes start no joint
 		}
 		for _, k := range runOnByPair[runOnPair(s[i], s[i+1])] {
