@@ -132,8 +132,8 @@ type Rubric struct {
 
 // groupIDs are the indexes of the cue groups the scorer asks about by name.
 type groupIDs struct {
-	outcome, lesson, hypothetical, filler, opinion int
-	concrete, feedback, fillerTerms, blame         int
+	outcome, lesson, hypothetical          int
+	concrete, feedback, fillerTerms, blame int
 }
 
 type compiledCheck struct {
@@ -244,7 +244,7 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 			}
 		}
 	}
-	r.grp = groupIDs{outcome: -1, lesson: -1, hypothetical: -1, filler: -1, opinion: -1}
+	r.grp = groupIDs{outcome: -1, lesson: -1, hypothetical: -1}
 	for i, name := range r.groupNames {
 		switch name {
 		case "outcome":
@@ -253,10 +253,6 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 			r.grp.lesson = i
 		case "hypothetical":
 			r.grp.hypothetical = i
-		case "filler":
-			r.grp.filler = i
-		case "opinion":
-			r.grp.opinion = i
 		}
 	}
 	for _, need := range []string{"outcome", "lesson", "hypothetical"} {
