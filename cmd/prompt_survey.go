@@ -258,3 +258,27 @@ func termSize(out terminal.FileWriter) (width, height int) {
 	}
 	return 80, 24
 }
+
+// MultiSelect implements coach.Prompter. Options are shortened to fit one
+// row each (survey miscounts wrapped rows when it redraws).
+func (p *surveyPrompter) MultiSelect(message string, options []string, defaults []int) ([]int, error) {
+	width, height := termSize(p.out)
+	short := make([]string, len(options))
+	for i, o := range options {
+		short[i] = shorten(o, max(20, width-8))
+	}
+	q := &survey.MultiSelect{Message: message, Options: short, PageSize: max(5, min(len(short), height-6)),
+		Help: "Space ticks or unticks, arrows move, typing filters, Enter saves"}
+	if len(defaults) > 0 {
+		q.Default = defaults
+	}
+	var picked []core.OptionAnswer
+	if err := p.ask(q, &picked); err != nil {
+		return defaults, err
+	}
+	out := make([]int, len(picked))
+	for i, a := range picked {
+		out[i] = a.Index
+	}
+	return out, nil
+}
