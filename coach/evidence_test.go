@@ -357,3 +357,30 @@ func TestLoadEvidenceRefusesBrokenFilesAndLeavesThemAlone(t *testing.T) {
 		})
 	}
 }
+
+func TestShippedChecklistNamesQuestionsOfTheBank(t *testing.T) {
+	bank := shippedBank(t)
+	cl := shippedChecklist(t)
+	refs := cl.QuestionRefs()
+	if len(refs) < 10 {
+		t.Fatalf("only %d question ids in the evidence rules", len(refs))
+	}
+	for _, id := range refs {
+		if _, ok := bank.Get(id); !ok {
+			t.Errorf("the checklist's evidence names question %q, which the bank does not have", id)
+		}
+	}
+	// Every step has items the user's data proves, except the day itself,
+	// which is ticked by hand.
+	for _, s := range cl.Steps {
+		n := 0
+		for _, it := range s.Items {
+			if it.Evidence != nil {
+				n++
+			}
+		}
+		if (n == 0) != (s.ID == "interview-day") {
+			t.Errorf("step %s has %d items with evidence", s.ID, n)
+		}
+	}
+}
