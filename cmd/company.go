@@ -482,7 +482,8 @@ func companyRemoveRun(opts *companyRemoveOptions) error {
 		return prepError(err)
 	}
 	if !opts.Yes {
-		ok, err := opts.Prompter().Confirm(fmt.Sprintf("Delete your notes on %s (%s)?", opts.Slug, store.Path(opts.Slug)), false)
+		fmt.Fprintf(opts.IO.Out, "Your notes on %s are in %s.\n", opts.Slug, store.Path(opts.Slug))
+		ok, err := opts.Prompter().Confirm("Delete them?", false)
 		if err != nil {
 			return prepError(err)
 		}

@@ -179,7 +179,7 @@ func TestCompanyAddFormInProcess(t *testing.T) {
 	script := coach.NewScript(
 		coach.Type("Company name", "Acme Home Supplies"), coach.Type("Short name", "acme"), coach.Type("Industry", ""),
 		coach.Type("Product", "paint"), coach.Type("Product", ""), coach.Type("Value", ""), coach.Type("News 1", ""),
-		coach.Type("support", "phone"), coach.Type("measured", "CSAT"), coach.Type("question", ""), coach.Type("Source", ""),
+		coach.Type("channels", "phone"), coach.Type("measures", "CSAT"), coach.Type("question", ""), coach.Type("Source", ""),
 		coach.Type("Anything", ""), coach.Answer(true),
 	)
 	code, out, errOut := runIn(t, home, true, script, "company", "add")

@@ -413,7 +413,7 @@ func storiesRemoveRun(opts *storiesOptions) error {
 	if !opts.Yes {
 		title := opts.ID
 		if e.Story != nil {
-			title = fmt.Sprintf("%q (%s)", e.Title, opts.ID)
+			title = fmt.Sprintf("%q (%s)", shorten(e.Title, 40), opts.ID)
 		}
 		ok, err := opts.Prompter().Confirm(fmt.Sprintf("Delete the story %s?", title), false)
 		if err != nil {

@@ -36,7 +36,7 @@ func (w *ChecklistWalk) Run() (*ChecklistStatus, error) {
 	st := BuildChecklistStatus(w.Checklist, w.Data)
 	fmt.Fprintf(w.Out, "Preparation checklist for %s: %d of %d done.\n", st.Label(), st.Done, st.Total)
 	if w.Data.CompanySlug == "" {
-		fmt.Fprintln(w.Out, "Steps 1, 5 and 6 are about one employer: add --company SLUG to work on them for it.")
+		fmt.Fprintln(w.Out, wrapWords("Steps 1, 5 and 6 are about one employer: add --company SLUG to work on them for it.", w.Width-1, ""))
 	}
 	fmt.Fprintf(w.Out, "Items marked by evidence come from your own notes, stories and practice. Progress\nis saved in %s as you go.\n", w.Path)
 	for {
@@ -145,7 +145,7 @@ func (w *ChecklistWalk) tick(def questions.ChecklistStep, ss StepStatus) error {
 		options = append(options, it.Text)
 	}
 	if len(items) == 0 {
-		fmt.Fprintln(w.Out, "Everything in this step is worked out from your own data; the commands above get it done.")
+		fmt.Fprintln(w.Out, wrapWords("Everything in this step is worked out from your own data; the commands above get it done.", w.Width-1, ""))
 		return nil
 	}
 	picked, err := w.Prompter.MultiSelect("Tick what you have done:", options, defaults)
@@ -180,8 +180,8 @@ func (w *ChecklistWalk) strengths(need int) error {
 	if w.Data.Bank != nil {
 		known = w.Data.Bank.Competencies()
 	}
-	msg := withDefault(fmt.Sprintf("Your %d strengths, as competencies (comma-separated)", need), strings.Join(current, ", "))
-	help := "Use the bank's competencies where they fit, so your stories can back them: " + strings.Join(known, ", ")
+	msg := withDefault(fmt.Sprintf("Your %d strengths", need), strings.Join(current, ", "))
+	help := "Comma-separated. Use the bank's competencies where they fit, so your stories can back them: " + strings.Join(known, ", ")
 	var list []string
 	_, err := f.text(msg, help, func(s string) (string, error) {
 		list = nil
@@ -281,7 +281,7 @@ func (w *ChecklistWalk) asks() error {
 		chosen = append(chosen, AskChoice{Text: q, From: FromOwn})
 	}
 	if len(chosen) > 6 {
-		fmt.Fprintf(w.Out, "  %d questions: pick the 3 or 4 sharpest to ask first; keep the rest as spares.\n", len(chosen))
+		fmt.Fprintf(w.Out, "  %s\n", wrapWords(fmt.Sprintf("%d questions: pick the 3 or 4 sharpest to ask first; keep the rest as spares.", len(chosen)), w.Width-3, "  "))
 	}
 	if slices.Equal(chosen, current) {
 		return nil

@@ -44,8 +44,8 @@ func (cf *CompanyForm) Run() (*questions.Company, error) {
 		return nil, err
 	}
 	suggested := questions.Slugify(c.Name, 40)
-	if c.Slug, err = f.text(withDefault("Short name for files and --company", suggested),
-		"Lower-case letters, digits and hyphens, such as acme-retail. It names the notes file.", cf.checkSlug(suggested)); err != nil {
+	if c.Slug, err = f.text(withDefault("Short name (slug)", suggested),
+		"Lower-case letters, digits and hyphens (acme-retail). It names the notes file, and --company takes it.", cf.checkSlug(suggested)); err != nil {
 		return nil, err
 	}
 	if c.Industry, err = f.text("Industry (optional)", "What the company does, in a few words: online apparel retail, broadband, banking.", optional("industry", maxNameLen)); err != nil {
@@ -57,18 +57,18 @@ func (cf *CompanyForm) Run() (*questions.Company, error) {
 		return nil, err
 	}
 	if c.Values, err = f.list(func(n int) string { return fmt.Sprintf("Value %d", n) },
-		"The company's stated values or mission, in your own words (About and Careers pages).", maxListEntries, required("value", maxEntryLen)); err != nil {
+		"Its stated values or mission, in your own words (see the About and Careers pages).", maxListEntries, required("value", maxEntryLen)); err != nil {
 		return nil, err
 	}
 	if c.News, err = cf.news(f); err != nil {
 		return nil, err
 	}
-	if c.Support.Channels, err = f.commaList("How customers reach support (comma-separated, e.g. phone, live chat, email)",
-		"Try the help centre and contact page yourself.", nil, false, required("channel", 60)); err != nil {
+	if c.Support.Channels, err = f.commaList("Support channels, comma-separated",
+		"How customers reach support, such as phone, live chat, email, social media. Try the help centre and contact page yourself.", nil, false, required("channel", 60)); err != nil {
 		return nil, err
 	}
-	if c.Support.Metrics, err = f.commaList("What the support team is measured by (comma-separated, e.g. CSAT, first contact resolution)",
-		"Job adverts and careers pages often name them.", nil, false, required("measure", 60)); err != nil {
+	if c.Support.Metrics, err = f.commaList("Support measures, comma-separated",
+		"What the support team is judged by, such as CSAT, first contact resolution, response time. Job adverts and careers pages often name them.", nil, false, required("measure", 60)); err != nil {
 		return nil, err
 	}
 	if c.QuestionsToAsk, err = f.list(func(n int) string { return fmt.Sprintf("A question to ask them %d", n) },
@@ -89,7 +89,8 @@ func (cf *CompanyForm) Run() (*questions.Company, error) {
 		fmt.Fprintf(cf.Out, " (still to find: %s)", strings.Join(m, ", "))
 	}
 	fmt.Fprintln(cf.Out, ".")
-	ok, err := cf.Prompter.Confirm(fmt.Sprintf("Save the notes as %s?", cf.Store.Path(c.Slug)), true)
+	fmt.Fprintf(cf.Out, "They go in %s.\n", cf.Store.Path(c.Slug))
+	ok, err := cf.Prompter.Confirm("Save the notes?", true)
 	if err != nil || !ok {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package coach
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -26,6 +25,7 @@ func invalidf(format string, args ...any) error { return invalid(fmt.Sprintf(for
 // text asks for one line. check gets the trimmed text and returns the value
 // to keep or an error saying what is wrong.
 func (f form) text(message, help string, check func(string) (string, error)) (string, error) {
+	help = wrapWords(help, 76, "  ")
 	for {
 		s, err := f.p.Input(message, help)
 		if err != nil {
@@ -40,12 +40,7 @@ func (f form) text(message, help string, check func(string) (string, error)) (st
 }
 
 func (f form) problem(err error) {
-	var iv invalid
-	if !errors.As(err, &iv) {
-		fmt.Fprintf(f.out, "  ✗ %v\n", err)
-		return
-	}
-	fmt.Fprintf(f.out, "  ✗ %s\n", iv)
+	fmt.Fprintf(f.out, "  ✗ %s\n", wrapWords(err.Error(), 74, "    "))
 }
 
 // list asks for entries one per prompt until an empty one, up to max.
@@ -148,16 +143,23 @@ func optional(what string, max int) func(string) (string, error) {
 	return func(s string) (string, error) { return s, plainText(s, max, what) }
 }
 
+// maxPromptLen keeps a prompt on one row of an 80-column terminal with
+// survey's "? " before it and " [? for help]" after it: a prompt that wraps
+// is redrawn wrongly.
+const maxPromptLen = 62
+
 // withDefault is a prompt message that says what Enter keeps.
 func withDefault(message, def string) string {
 	if def == "" {
 		return message
 	}
-	return fmt.Sprintf("%s (Enter for: %s)", message, shortenWords(def, 50))
+	room := maxPromptLen - utf8.RuneCountInString(message) - len(" (Enter for: )")
+	return fmt.Sprintf("%s (Enter for: %s)", message, shortenWords(def, max(room, 10)))
 }
 
 // multiline text (a STAR part): the trimmed text, or what is wrong.
 func (f form) multiline(message, help string, check func(string) error) (string, error) {
+	help = wrapWords(help, 76, "  ")
 	for {
 		s, err := f.p.Multiline(message, help)
 		if err != nil {

@@ -16,11 +16,13 @@ var today = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 
 func now() time.Time { return today }
 
-// expectAll fails unless out contains every message, in order.
+// expectAll fails unless out contains every message, in order. Runs of
+// white space count as one space, so wrapped lines still match.
 func expectAll(t *testing.T, out string, messages ...string) {
 	t.Helper()
-	rest := out
+	rest := strings.Join(strings.Fields(out), " ")
 	for _, m := range messages {
+		m = strings.Join(strings.Fields(m), " ")
 		i := strings.Index(rest, m)
 		if i < 0 {
 			t.Errorf("output lacks %q (in order) in:\n%s", m, out)
@@ -30,10 +32,20 @@ func expectAll(t *testing.T, out string, messages ...string) {
 	}
 }
 
+// checkScriptUsed fails when replies were left over, or when a prompt's
+// text would not fit on one row of an 80-column terminal.
 func checkScriptUsed(t *testing.T, s *Script) {
 	t.Helper()
 	if r := s.Remaining(); len(r) > 0 {
 		t.Errorf("%d scripted replies left unused: %+v\nasked: %q", len(r), r, s.Asked)
+	}
+	for _, a := range s.Asked {
+		kind, msg, _ := strings.Cut(a, ": ")
+		if kind == "input" || kind == "confirm" || kind == "multiline" {
+			if n := len([]rune(msg)); n > maxPromptLen {
+				t.Errorf("prompt of %d characters would wrap at 80 columns: %q", n, msg)
+			}
+		}
 	}
 }
 
@@ -51,8 +63,8 @@ func TestCompanyFormAsksAgainAtEveryFieldUntilValid(t *testing.T) {
 		Type("News 1: headline", ""), Type("News 1: headline", "Acme launches a kitchen design service"),
 		Type("News 1: what it means", ""),
 		Type("News 2: date", ""),
-		Type("How customers reach support", "phone, "+strings.Repeat("x", 70)), Type("How customers reach support", "phone, live chat, , email"),
-		Type("measured by", "CSAT, first contact resolution"),
+		Type("Support channels", "phone, "+strings.Repeat("x", 70)), Type("Support channels", "phone, live chat, , email"),
+		Type("Support measures", "CSAT, first contact resolution"),
 		Type("A question to ask them 1", "Why?"), Type("A question to ask them 1", "How busy are weekends in spring?"), Type("A question to ask them 2", ""),
 		Type("Source 1", "acme.example.com"), Type("Source 1", "my cousin"), Type("Source 1", "https://example.com/acme"), Type("Source 2", ""),
 		Type("Anything else", ""),
@@ -141,7 +153,7 @@ func TestCompanyFormCtrlCAndNoSave(t *testing.T) {
 // skipRest answers every optional field of the company form with nothing.
 func skipRest() []Reply {
 	return []Reply{Type("Industry", ""), Type("Product", ""), Type("Value", ""), Type("News 1", ""),
-		Type("support", ""), Type("measured", ""), Type("question", ""), Type("Source", ""), Type("Anything", "")}
+		Type("channels", ""), Type("measures", ""), Type("question", ""), Type("Source", ""), Type("Anything", "")}
 }
 
 func TestStoryFormAsksAgainAtEveryFieldUntilValid(t *testing.T) {

@@ -274,14 +274,14 @@ func suggestTitle(question string) string {
 	return upperFirst(shortenWords(t, 60))
 }
 
-// shortenWords cuts s at a word boundary to at most n characters, adding
-// "…".
+// shortenWords cuts s at a word boundary to at most n characters, the
+// last one "…".
 func shortenWords(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
-	cut := string(r[:n])
+	cut := string(r[:max(n-1, 1)])
 	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
 		cut = cut[:i]
 	}

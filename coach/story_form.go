@@ -74,7 +74,8 @@ func (sf *StoryForm) Run() (*questions.Story, error) {
 			fmt.Fprintf(sf.Out, "Tip: %s\n", res.Tips[0])
 		}
 	}
-	ok, err := sf.Prompter.Confirm(fmt.Sprintf("Save the story as %s?", sf.Store.Path(s.ID)), true)
+	fmt.Fprintf(sf.Out, "It goes in %s.\n", sf.Store.Path(s.ID))
+	ok, err := sf.Prompter.Confirm("Save the story?", true)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -108,7 +109,7 @@ func (sf *StoryForm) competencies(f form, def []string) ([]string, error) {
 		help += " The bank's: " + strings.Join(known, ", ")
 	}
 	var list []string
-	msg := withDefault("Competencies it proves (comma-separated)", strings.Join(def, ", "))
+	msg := withDefault("Competencies it proves", strings.Join(def, ", "))
 	_, err := f.text(msg, help, func(s string) (string, error) {
 		list = nil
 		if s == "" {
@@ -153,7 +154,7 @@ func (sf *StoryForm) part(f form, part, draft string) (string, error) {
 			return draft, nil
 		}
 	}
-	return f.multiline(fmt.Sprintf("%s: %s", label, questions.PartReminder(part)), partHelp(part), paragraph(part, 3, 3000))
+	return f.multiline(label, upperFirst(questions.PartReminder(part))+". "+partHelp(part), paragraph(part, 3, 3000))
 }
 
 func partHelp(part string) string {
@@ -171,8 +172,8 @@ func partHelp(part string) string {
 }
 
 func (sf *StoryForm) usedFor(f form, def []string) ([]string, error) {
-	msg := withDefault("Questions it answers (question ids, comma-separated, optional)", strings.Join(def, ", "))
-	return f.commaList(msg, "Ids from starprep questions list, such as angry-customer-time.", def, false, func(id string) (string, error) {
+	msg := withDefault("Questions it answers (optional)", strings.Join(def, ", "))
+	return f.commaList(msg, "Question ids, comma-separated, as starprep questions list shows them: angry-customer-time, extra-mile.", def, false, func(id string) (string, error) {
 		if sf.Bank == nil {
 			return id, nil
 		}
