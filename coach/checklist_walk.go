@@ -38,18 +38,24 @@ func (w *ChecklistWalk) Run() (*ChecklistStatus, error) {
 	if w.Data.CompanySlug == "" {
 		fmt.Fprintln(w.Out, wrapWords("Steps 1, 5 and 6 are about one employer: add --company SLUG to work on them for it.", w.Width-1, ""))
 	}
-	fmt.Fprintf(w.Out, "Items marked by evidence come from your own notes, stories and practice. Progress\nis saved in %s as you go.\n", w.Path)
+	fmt.Fprintln(w.Out, wrapWords("[✓] is proved by your own notes, stories and practice, [x] is ticked by you. Progress is saved as you go, in "+w.Path+".", w.Width-1, ""))
+	last := -1 // the step just worked on
 	for {
 		options := make([]string, 0, len(st.Steps)+1)
-		def := len(st.Steps)
+		def := nextOpenStep(st, last)
+		titleWidth := 0
+		for _, s := range st.Steps {
+			titleWidth = max(titleWidth, len([]rune(s.Title)))
+		}
+		titleWidth = min(titleWidth, 44, w.Width-20)
 		for i, s := range st.Steps {
 			mark := " "
 			if s.Done == s.Total {
 				mark = "✓"
-			} else if def == len(st.Steps) {
-				def = i
 			}
-			options = append(options, fmt.Sprintf("%s %d. %s  %d/%d", mark, i+1, shortenWords(s.Title, w.Width-18), s.Done, s.Total))
+			title := shortenWords(s.Title, titleWidth)
+			pad := strings.Repeat(" ", max(0, titleWidth-len([]rune(title))))
+			options = append(options, fmt.Sprintf("%s %d. %s%s %2d/%d", mark, i+1, title, pad, s.Done, s.Total))
 		}
 		options = append(options, "Done for now")
 		i, err := w.Prompter.Select("Which step?", options, def)
@@ -62,17 +68,34 @@ func (w *ChecklistWalk) Run() (*ChecklistStatus, error) {
 		if err := w.step(i, st); err != nil {
 			return st, err
 		}
+		last = i
 		st = BuildChecklistStatus(w.Checklist, w.Data)
 		s := st.Steps[i]
 		fmt.Fprintf(w.Out, "Saved. %s: %d of %d done.\n", s.Title, s.Done, s.Total)
 	}
-	fmt.Fprintf(w.Out, "\n%d of %d done (%d%%).", st.Done, st.Total, st.Percent())
+	fmt.Fprintf(w.Out, "\n%d of %d done (%d%%).\n", st.Done, st.Total, st.Percent())
 	if st.Next != nil {
-		fmt.Fprintf(w.Out, " Next: %s\n  $ %s\n", st.Next.Text, st.Next.Command)
+		fmt.Fprintf(w.Out, "Next: %s\n  $ %s\n", wrapWords(st.Next.Text, w.Width-7, "      "), st.Next.Command)
 	} else {
-		fmt.Fprintln(w.Out, " Everything is done: good luck in the interview.")
+		fmt.Fprintln(w.Out, "Everything is done: good luck in the interview.")
 	}
 	return st, nil
+}
+
+// nextOpenStep is the first step after last (wrapping round) that is not
+// done, or len(Steps) ("Done for now") when every step is.
+func nextOpenStep(st *ChecklistStatus, last int) int {
+	n := len(st.Steps)
+	for k := 1; k <= n; k++ {
+		i := (last + k + n) % n
+		if last < 0 {
+			i = k - 1
+		}
+		if st.Steps[i].Done < st.Steps[i].Total {
+			return i
+		}
+	}
+	return n
 }
 
 func (w *ChecklistWalk) rule() string { return strings.Repeat("─", min(60, w.Width-1)) }
@@ -84,9 +107,17 @@ func (w *ChecklistWalk) step(i int, st *ChecklistStatus) error {
 	if def.Why != "" {
 		fmt.Fprintf(w.Out, "%s\n", wrapWords(def.Why, w.Width-1, ""))
 	}
-	fmt.Fprintln(w.Out)
+	// Items proved by evidence are listed here; the ones ticked by hand
+	// are listed in the prompt that ticks them.
+	shown := false
 	for _, it := range ss.Items {
-		w.showItem(it)
+		if it.By == ByEvidence {
+			if !shown {
+				fmt.Fprintln(w.Out, "\nFrom your own data:")
+				shown = true
+			}
+			w.showItem(it)
+		}
 	}
 	for _, it := range def.Items {
 		if it.Evidence == nil {
@@ -109,23 +140,20 @@ func (w *ChecklistWalk) step(i int, st *ChecklistStatus) error {
 	return w.tick(def, ss)
 }
 
+// showItem shows an item proved (or not yet) by the user's data: on one
+// row, with what is missing and the command that does it below when open.
 func (w *ChecklistWalk) showItem(it ItemStatus) {
 	mark := "[ ]"
 	if it.Done {
-		mark = "[x]"
+		mark = "[✓]"
 	}
-	fmt.Fprintf(w.Out, "%s %s\n", mark, wrapWords(it.Text, w.Width-5, "    "))
-	pad := "      "
-	switch {
-	case it.Done && it.By == ByEvidence:
-		fmt.Fprintf(w.Out, "%s%s\n", pad, wrapWords("proved: "+it.Detail, w.Width-7, pad))
-	case it.Done:
-		fmt.Fprintf(w.Out, "%s%s\n", pad, it.Detail)
-	case it.By == ByEvidence:
-		fmt.Fprintf(w.Out, "%s%s\n", pad, wrapWords("still needed: "+it.Detail, w.Width-7, pad))
-		if it.Command != "" && !strings.HasPrefix(it.Command, "starprep checklist") {
-			fmt.Fprintf(w.Out, "%sdo it with: %s\n", pad, it.Command)
-		}
+	fmt.Fprintf(w.Out, "%s %s\n", mark, shortenWords(it.Text, w.Width-5))
+	if it.Done {
+		return
+	}
+	fmt.Fprintf(w.Out, "      %s\n", wrapWords(it.Detail, w.Width-7, "      "))
+	if it.Command != "" && !strings.HasPrefix(it.Command, "starprep checklist") {
+		fmt.Fprintf(w.Out, "      run: %s\n", it.Command)
 	}
 }
 
@@ -252,8 +280,11 @@ func (w *ChecklistWalk) asks() error {
 		}
 	}
 	fmt.Fprintf(w.Out, "\nChoose 3 or 4 questions to ask the interviewer")
-	if fromNotes > 0 {
-		fmt.Fprintf(w.Out, " (%d from your notes come first)", fromNotes)
+	switch {
+	case fromNotes == 1:
+		fmt.Fprint(w.Out, " (the first is from your notes)")
+	case fromNotes > 1:
+		fmt.Fprintf(w.Out, " (the first %d are from your notes)", fromNotes)
 	}
 	fmt.Fprintln(w.Out, ".")
 	picked, err := w.Prompter.MultiSelect("Questions to ask:", labels, defaults)

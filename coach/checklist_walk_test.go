@@ -50,15 +50,15 @@ func TestChecklistWalkTicksStrengthsAndQuestionsToAsk(t *testing.T) {
 	expectAll(t, out.String(),
 		"Preparation checklist for Acme Home Supplies: 8 of 43 done.",
 		"Step 1 of 6 · Research the company",
-		"[x] List the main products or services and who buys them",
-		"proved: your notes list 3 products",
+		"From your own data:",
+		"[✓] List the main products or services and who buys them",
 		"[ ] Write a two- or three-sentence answer",
-		"still needed: not practised in a mock interview yet",
-		"do it with: starprep interview --category motivation --company acme",
+		"not practised in a mock interview yet",
+		"run: starprep interview --category motivation --company acme",
 		"Saved. Research the company: 8 of 9 done.",
 		`✗ "empthy" is not one of the bank's competencies: did you mean empathy?`,
 		"Saved. Know your strengths and weaknesses: 3 of 6 done.",
-		"(1 from your notes come first)",
+		"(the first is from your notes)",
 		"✗ write the whole question",
 		"Saved. Prepare questions to ask: 3 of 6 done.",
 		"15 of 43 done (34%). Next: Write a two- or three-sentence answer",
@@ -133,5 +133,18 @@ func TestChecklistWalkWithoutCompanyKeepsCompanyStepsGeneral(t *testing.T) {
 	p, _ := LoadChecklistProgress(ChecklistPath(home))
 	if p.General == nil || p.General.Ticked["interview-day/what-to-bring"] != "2026-11-22" || len(p.Companies) != 0 {
 		t.Errorf("progress = %+v", p)
+	}
+}
+
+func TestNextOpenStepMovesOnFromTheStepJustDone(t *testing.T) {
+	st := &ChecklistStatus{Steps: []StepStatus{{Done: 1, Total: 2}, {Done: 2, Total: 2}, {Done: 0, Total: 3}, {Done: 1, Total: 1}}}
+	for _, c := range []struct{ last, want int }{{-1, 0}, {0, 2}, {2, 0}, {1, 2}, {3, 0}} {
+		if got := nextOpenStep(st, c.last); got != c.want {
+			t.Errorf("after step %d: %d, want %d", c.last, got, c.want)
+		}
+	}
+	done := &ChecklistStatus{Steps: []StepStatus{{Done: 1, Total: 1}}}
+	if got := nextOpenStep(done, 0); got != 1 {
+		t.Errorf("all done: %d, want 1 (Done for now)", got)
 	}
 }

@@ -299,7 +299,7 @@ func (r strengthsRule) prove(d *EvidenceData) Proof {
 	}
 	cmd := "starprep checklist"
 	if len(have) == 0 {
-		return Proof{Detail: fmt.Sprintf("name your %d strengths in the checklist", r.min), Command: cmd}
+		return Proof{Detail: fmt.Sprintf("you have not named your %d strengths yet", r.min), Command: cmd}
 	}
 	return Proof{Detail: fmt.Sprintf("you named %s; name %d", quantity(len(have), "strength", "strengths"), r.min), Command: cmd}
 }

@@ -45,7 +45,7 @@ func TestEvidenceRulesAgainstSampleHomes(t *testing.T) {
 			name: "an empty home and no company",
 			want: []itemWant{
 				{"company-research", "products", false, "needs the notes", "starprep company add"},
-				{"strengths-weaknesses", "three-strengths", false, "name your 3 strengths", "starprep checklist"},
+				{"strengths-weaknesses", "three-strengths", false, "you have not named your 3 strengths", "starprep checklist"},
 				{"star-stories", "story-bank", false, "0 stories", "starprep stories add"},
 				{"star-stories", "measured-results", false, "no stories yet", "starprep stories add"},
 				{"star-stories", "scored-well", false, "not practised", "starprep interview --category behavioral,situational"},
