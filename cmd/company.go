@@ -138,21 +138,13 @@ func newCompanyShowCmd(f *Factory, runF func(*companyShowOptions) error) *cobra.
 		Short: "Show a company's notes for reading",
 		Example: `  $ starprep company show northwind
   $ starprep company show acme --format json`,
-		Args: func(c *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageWithHint("list them with: starprep company list", "company show needs exactly one company slug")
-			}
-			return nil
-		},
+		Args:              oneSlug("company show", "company slug", "starprep company list"),
 		ValidArgsFunction: completeCompanies(f),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format, "text", "yaml", "json"); err != nil {
 				return err
 			}
 			opts.Slug = args[0]
-			if err := checkSlugArg("company", opts.Slug); err != nil {
-				return err
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -381,18 +373,10 @@ Without a terminal, replace the notes from a file instead:
 starprep company add --from FILE --replace.`,
 		Example: `  $ starprep company edit acme
   $ EDITOR=nano starprep company edit acme`,
-		Args: func(c *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageWithHint("list them with: starprep company list", "company edit needs exactly one company slug")
-			}
-			return nil
-		},
+		Args:              oneSlug("company edit", "company slug", "starprep company list"),
 		ValidArgsFunction: completeCompanies(f),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Slug = args[0]
-			if err := checkSlugArg("company", opts.Slug); err != nil {
-				return err
-			}
 			if err := needTerminal(opts.IO, "company edit", "to replace the notes from a file: starprep company add --from FILE --replace"); err != nil {
 				return err
 			}
@@ -450,18 +434,10 @@ func newCompanyRemoveCmd(f *Factory, runF func(*companyRemoveOptions) error) *co
 		Long: `Delete a company's notes, after asking. --yes skips the question (and is
 needed without a terminal). Your checklist progress for the company is kept,
 so adding the notes again brings it back.`,
-		Args: func(c *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageWithHint("list them with: starprep company list", "company remove needs exactly one company slug")
-			}
-			return nil
-		},
+		Args:              oneSlug("company remove", "company slug", "starprep company list"),
 		ValidArgsFunction: completeCompanies(f),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Slug = args[0]
-			if err := checkSlugArg("company", opts.Slug); err != nil {
-				return err
-			}
 			if !opts.Yes && !opts.IO.CanPrompt() {
 				return usageWithHint("starprep company remove "+opts.Slug+" --yes", "--yes is needed to remove notes without a terminal")
 			}

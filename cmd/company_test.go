@@ -271,7 +271,7 @@ func TestCompanyEditAndRemoveRefusals(t *testing.T) {
 		{[]string{"company", "edit", "acme"}, false, 2, "to replace the notes from a file: starprep company add --from FILE --replace"},
 		{[]string{"company", "edit", "northwind"}, true, 2, "copy it first, then edit your copy: starprep company add --from northwind"},
 		{[]string{"company", "edit", "nobody"}, true, 2, "companies with notes: acme, northwind"},
-		{[]string{"company", "edit", "../etc"}, true, 2, `company "../etc": use lower-case letters`},
+		{[]string{"company", "edit", "../etc"}, true, 2, `company slug "../etc": use lower-case letters`},
 		{[]string{"company", "remove", "acme"}, false, 2, "starprep company remove acme --yes"},
 		{[]string{"company", "remove", "northwind", "--yes"}, false, 2, "northwind is the example that ships with starprep"},
 		{[]string{"company", "show", "nobody"}, false, 2, `no notes for company "nobody"`},
@@ -326,6 +326,22 @@ func TestBrokenNotesInTheHomeExit3WithPathLineAndStayUntouched(t *testing.T) {
 		}
 		if after, _ := os.ReadFile(path); string(after) != broken {
 			t.Errorf("%v changed the file", args)
+		}
+	}
+}
+
+func TestCompletionOffersCompaniesAndStories(t *testing.T) {
+	home := t.TempDir()
+	put(t, home, "companies/acme.yaml", acmeYAML)
+	put(t, home, "stories/double-charge.yaml", storyYAML)
+	for args, want := range map[string]string{
+		"__complete company edit ":    "acme\tAcme Home Supplies\nnorthwind\tNorthwind Outfitters (example)\n",
+		"__complete brief --company ": "acme\tAcme Home Supplies\n",
+		"__complete stories show ":    "double-charge\tDouble charge on a broadband bill\n",
+	} {
+		_, out, _ := runIn(t, home, false, nil, append(strings.Fields(args), "")...)
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: %q, want %q", args, out, want)
 		}
 	}
 }

@@ -55,6 +55,17 @@ func needTerminal(ios *IOStreams, what, alternative string) error {
 		"%s asks questions and needs a terminal (stdin and stdout must be a terminal, and --no-input not set)", what)
 }
 
+// oneSlug is the Args check of a command taking one company slug or story
+// id: "company edit", say.
+func oneSlug(command, what, list string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return usageWithHint("list them with: "+list, "%s needs exactly one %s", command, what)
+		}
+		return checkSlugArg(what, args[0])
+	}
+}
+
 // checkSlugArg refuses a company slug or story id that cannot name a file.
 func checkSlugArg(what, s string) error {
 	if questions.ValidSlug(s) {
@@ -145,8 +156,9 @@ func readFrom(path string, ios *IOStreams) ([]byte, string, error) {
 	return raw, path, nil
 }
 
-// completeCompanies offers the slugs of the companies with notes.
-func completeCompanies(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+// completeInHome offers, for a command's one argument, names found in the
+// user's home ("slug\tlabel").
+func completeInHome(f *Factory, list func(home string) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
@@ -155,11 +167,30 @@ func completeCompanies(f *Factory) func(*cobra.Command, []string, string) ([]str
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}
+		return list(home), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeCompanies offers the slugs of the companies with notes.
+func completeCompanies(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return completeInHome(f, func(home string) []string {
 		list, _ := coach.CompaniesIn(home, exampleCompanies()...).List()
 		var out []string
 		for _, e := range list {
 			out = append(out, e.Slug+"\t"+e.Label())
 		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	}
+		return out
+	})
+}
+
+// completeStories offers the ids of the stories.
+func completeStories(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return completeInHome(f, func(home string) []string {
+		list, _ := coach.StoriesIn(home).List()
+		var out []string
+		for _, s := range list {
+			out = append(out, s.ID+"\t"+s.Title)
+		}
+		return out
+	})
 }

@@ -55,34 +55,6 @@ func newStoriesOptions(f *Factory) *storiesOptions {
 
 func (o *storiesOptions) store() *coach.Stories { return coach.StoriesIn(o.Home()) }
 
-// oneID is the Args check of a command taking one story id.
-func oneID(what string) cobra.PositionalArgs {
-	return func(c *cobra.Command, args []string) error {
-		if len(args) != 1 {
-			return usageWithHint("list them with: starprep stories list", "stories %s needs exactly one story id", what)
-		}
-		return checkSlugArg("story id", args[0])
-	}
-}
-
-func completeStories(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-		if len(args) > 0 {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		home, err := resolveHome(c.Flag("home").Value.String(), f.Getenv)
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		list, _ := coach.StoriesIn(home).List()
-		var out []string
-		for _, s := range list {
-			out = append(out, s.ID+"\t"+s.Title)
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	}
-}
-
 func newStoriesListCmd(f *Factory, runF func(*storiesOptions) error) *cobra.Command {
 	opts := newStoriesOptions(f)
 	c := &cobra.Command{
@@ -165,7 +137,7 @@ func newStoriesShowCmd(f *Factory, runF func(*storiesOptions) error) *cobra.Comm
 	c := &cobra.Command{
 		Use:               "show <id> [--format text|yaml|json]",
 		Short:             "Show a story, with its score and tips",
-		Args:              oneID("show"),
+		Args:              oneSlug("stories show", "story id", "starprep stories list"),
 		ValidArgsFunction: completeStories(f),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format, "text", "yaml", "json"); err != nil {
@@ -341,7 +313,7 @@ choose to edit again (your changes are kept) or to discard them. A story with
 a problem is never saved.
 
 Without a terminal, replace it from a file: starprep stories add --from FILE --replace.`,
-		Args:              oneID("edit"),
+		Args:              oneSlug("stories edit", "story id", "starprep stories list"),
 		ValidArgsFunction: completeStories(f),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ID = args[0]
@@ -386,7 +358,7 @@ func newStoriesRemoveCmd(f *Factory, runF func(*storiesOptions) error) *cobra.Co
 	c := &cobra.Command{
 		Use:               "remove <id> [--yes]",
 		Short:             "Delete a story",
-		Args:              oneID("remove"),
+		Args:              oneSlug("stories remove", "story id", "starprep stories list"),
 		ValidArgsFunction: completeStories(f),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ID = args[0]

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/starprep/starprep/internal/suggest"
 	"github.com/starprep/starprep/questions"
 )
 
@@ -217,19 +216,9 @@ func (w *ChecklistWalk) strengths(need int) error {
 			list = current
 			return s, nil
 		}
-		for _, part := range strings.Split(s, ",") {
-			c := questions.Slugify(part, questions.MaxSlugLen)
-			if c == "" {
-				continue
-			}
-			if len(known) > 0 && !slices.Contains(known, c) {
-				if near := suggest.Closest(c, known); near != "" {
-					return "", invalidf("%q is not one of the bank's competencies: did you mean %s?", c, near)
-				}
-			}
-			if !slices.Contains(list, c) {
-				list = append(list, c)
-			}
+		var err error
+		if list, err = competencyList(s, known); err != nil {
+			return "", err
 		}
 		if len(list) > 5 {
 			return "", invalidf("that is %d: choose the %d you can best prove", len(list), need)

@@ -3,9 +3,13 @@ package coach
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/starprep/starprep/internal/suggest"
+	"github.com/starprep/starprep/questions"
 )
 
 // form asks for values one at a time and asks again, saying what is wrong,
@@ -194,4 +198,27 @@ func paragraph(what string, minWords, max int) func(string) error {
 		}
 		return nil
 	}
+}
+
+// competencyList reads comma-separated competencies ("Problem solving,
+// empathy" → problem-solving, empathy). A name close to one of known but not
+// in it is taken for a typo; other new names are kept (a strength of the
+// candidate's own).
+func competencyList(s string, known []string) ([]string, error) {
+	var list []string
+	for _, part := range strings.Split(s, ",") {
+		c := questions.Slugify(part, questions.MaxSlugLen)
+		if c == "" {
+			continue
+		}
+		if len(known) > 0 && !slices.Contains(known, c) {
+			if near := suggest.Closest(c, known); near != "" {
+				return nil, invalidf("%q is not one of the bank's competencies: did you mean %s?", c, near)
+			}
+		}
+		if !slices.Contains(list, c) {
+			list = append(list, c)
+		}
+	}
+	return list, nil
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/starprep/starprep/internal/suggest"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -119,19 +118,9 @@ func (sf *StoryForm) competencies(f form, def []string) ([]string, error) {
 			list = slices.Clone(def)
 			return s, nil
 		}
-		for _, part := range strings.Split(s, ",") {
-			c := questions.Slugify(part, questions.MaxSlugLen)
-			if c == "" {
-				continue
-			}
-			if len(known) > 0 && !slices.Contains(known, c) {
-				if near := suggest.Closest(c, known); near != "" {
-					return "", invalidf("%q is not one of the bank's competencies: did you mean %s?", c, near)
-				}
-			}
-			if !slices.Contains(list, c) {
-				list = append(list, c)
-			}
+		var err error
+		if list, err = competencyList(s, known); err != nil {
+			return "", err
 		}
 		if len(list) == 0 {
 			return "", invalidf("name at least one, such as de-escalation or empathy")
