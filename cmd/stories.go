@@ -271,6 +271,15 @@ func storiesAddRun(opts *storiesOptions) error {
 			return usageWithHint(fmt.Sprintf("change it with: starprep stories edit %s\nor replace it: add --replace", s.ID),
 				"a story %s already exists in %s", s.ID, store.Path(s.ID))
 		}
+		var unknown []string
+		for _, id := range s.UsedFor {
+			if _, ok := bank.Get(id); !ok {
+				unknown = append(unknown, id)
+			}
+		}
+		if len(unknown) > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: used_for names questions the bank does not have: %s (see the ids with: starprep questions list)\n", strings.Join(unknown, ", "))
+		}
 		path, err := store.SaveRaw(s.ID, raw)
 		if err != nil {
 			return err
@@ -408,7 +417,7 @@ func newStoriesCoverageCmd(f *Factory, runF func(*storiesOptions) error) *cobra.
 	opts := newStoriesOptions(f)
 	c := &cobra.Command{
 		Use:   "coverage [--format table|json]",
-		Short: "Which competencies your stories prove, which are thin, which story you lean on",
+		Short: "Competencies your stories prove, the thin ones, stories leaned on",
 		Long: `Show the competencies the bank's story questions probe (the most asked about
 first), how many of those questions probe each, and which of your stories
 prove it: missing (none), thin (one story only) or covered. Then each story

@@ -33,6 +33,14 @@ func TestStoriesFromFileListShowCoverageRemove(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Saved ") || !strings.Contains(out, "scores ") {
 		t.Fatalf("add: exit %d\n%s%s", code, out, errOut)
 	}
+	if strings.Contains(errOut, "warning") {
+		t.Errorf("a warning for a story whose questions exist: %s", errOut)
+	}
+	other := put(t, t.TempDir(), "o.yaml", strings.NewReplacer("id: double-charge", "id: other", "[angry-customer-time]", "[angry-customer-tim]").Replace(storyYAML))
+	if code, _, errOut = runIn(t, home, false, nil, "stories", "add", "--from", other); code != 0 || !strings.Contains(errOut, "warning: used_for names questions the bank does not have: angry-customer-tim") {
+		t.Errorf("unknown question: exit %d %s", code, errOut)
+	}
+	_, _ = coach.StoriesIn(home).Remove("other")
 	if code, _, errOut = runIn(t, home, false, nil, "stories", "add", "--from", src); code != 2 || !strings.Contains(errOut, "starprep stories edit double-charge") {
 		t.Errorf("second add: exit %d %s", code, errOut)
 	}

@@ -160,6 +160,19 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`",
 
 func md(s string) string { return mdEscaper.Replace(plain(s)) }
 
+// briefWidth is where the markdown brief wraps, so it reads well in a
+// terminal as well as rendered.
+const briefWidth = 78
+
+// item writes one markdown line, wrapped at briefWidth with continuation
+// lines indented to stay in the list item.
+func item(s *strings.Builder, line, indent string) {
+	rest := strings.TrimLeft(line, " ")
+	lead := line[:len(line)-len(rest)]
+	s.WriteString(lead + wrapWords(rest, briefWidth-len(lead), indent))
+	s.WriteString("\n")
+}
+
 // WriteMarkdown writes the brief as one page of markdown.
 func (b *Brief) WriteMarkdown(w io.Writer) error {
 	var s strings.Builder
@@ -178,7 +191,7 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 		if f.Missing {
 			text = "*" + text + "*"
 		}
-		fmt.Fprintf(&s, "- **%s:** %s\n", f.Label, text)
+		item(&s, fmt.Sprintf("- **%s:** %s", f.Label, text), "  ")
 	}
 	s.WriteString("\n## Your strongest stories\n\n")
 	if len(b.Strengths) > 0 {
@@ -186,15 +199,16 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 		for _, st := range b.Strengths {
 			parts = append(parts, fmt.Sprintf("%s (%s)", md(st.Name), quantity(st.Stories, "story", "stories")))
 		}
-		fmt.Fprintf(&s, "Strengths to show: %s.\n\n", strings.Join(parts, ", "))
+		item(&s, fmt.Sprintf("Strengths to show: %s.", strings.Join(parts, ", ")), "")
+		s.WriteString("\n")
 	}
 	if len(b.Stories) == 0 {
 		s.WriteString("No stories yet: add some with `starprep stories add`.\n")
 	}
 	for i, st := range b.Stories {
-		fmt.Fprintf(&s, "%d. **%s** (%d, %s): proves %s\n", i+1, md(st.Title), st.Score, st.Band, md(strings.Join(st.Competencies, ", ")))
+		item(&s, fmt.Sprintf("%d. **%s** (%d, %s): proves %s", i+1, md(st.Title), st.Score, st.Band, md(strings.Join(st.Competencies, ", "))), "   ")
 		if st.Result != "" {
-			fmt.Fprintf(&s, "   Result: %s\n", md(st.Result))
+			item(&s, "   Result: "+md(st.Result), "   ")
 		}
 	}
 	s.WriteString("\n## Questions to ask\n\n")
@@ -202,7 +216,7 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&s, "Suggestions; choose your own with `starprep checklist --company %s`.\n\n", b.Slug)
 	}
 	for i, a := range b.Asks {
-		fmt.Fprintf(&s, "%d. %s\n", i+1, md(a.Text))
+		item(&s, fmt.Sprintf("%d. %s", i+1, md(a.Text)), "   ")
 	}
 	if len(b.DayOf) > 0 {
 		s.WriteString("\n## On the day\n\n")
@@ -211,14 +225,15 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 			if it.Done {
 				mark = "x"
 			}
-			fmt.Fprintf(&s, "- [%s] %s\n", mark, md(it.Text))
+			item(&s, fmt.Sprintf("- [%s] %s", mark, md(it.Text)), "      ")
 		}
 	}
-	fmt.Fprintf(&s, "\nChecklist: %d of %d done.", b.Done, b.Total)
+	last := fmt.Sprintf("Checklist: %d of %d done.", b.Done, b.Total)
 	if b.Next != nil {
-		fmt.Fprintf(&s, " Next: %s (`%s`).", md(b.Next.Text), b.Next.Command)
+		last += fmt.Sprintf(" Next: %s (`%s`).", md(b.Next.Text), b.Next.Command)
 	}
 	s.WriteString("\n")
+	item(&s, last, "")
 	_, err := io.WriteString(w, s.String())
 	return err
 }

@@ -74,6 +74,11 @@ func TestBriefMarkdown(t *testing.T) {
 	if lines := strings.Count(md, "\n"); lines > 60 {
 		t.Errorf("the brief is %d lines: more than a page", lines)
 	}
+	for _, line := range strings.Split(md, "\n") {
+		if n := len([]rune(line)); n > 80 {
+			t.Errorf("a line of %d columns: %q", n, line)
+		}
+	}
 }
 
 func TestBriefSuggestsQuestionsWhenNoneChosenAndSaysWhatIsMissing(t *testing.T) {

@@ -268,14 +268,14 @@ func (w *ChecklistWalk) asks() error {
 			}
 		}
 	}
-	fmt.Fprintf(w.Out, "\nChoose 3 or 4 questions to ask the interviewer")
+	intro := "Choose 3 or 4 questions to ask the interviewer"
 	switch {
 	case fromNotes == 1:
-		fmt.Fprint(w.Out, " (the first is from your notes)")
+		intro += " (the first is from your notes)"
 	case fromNotes > 1:
-		fmt.Fprintf(w.Out, " (the first %d are from your notes)", fromNotes)
+		intro += fmt.Sprintf(" (the first %d are from your notes)", fromNotes)
 	}
-	fmt.Fprintln(w.Out, ".")
+	fmt.Fprintf(w.Out, "\n%s.\n", wrapWords(intro, w.Width-2, ""))
 	picked, err := w.Prompter.MultiSelect("Questions to ask:", labels, defaults)
 	if err != nil {
 		return err
