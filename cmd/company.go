@@ -114,7 +114,7 @@ func companyListRun(opts *companyListOptions) error {
 	if opts.IO.IsStdoutTTY() {
 		for _, r := range rows {
 			if r.Example {
-				fmt.Fprintf(opts.IO.ErrOut, "%s is an example: copy it with: starprep company add --from %s --slug SLUG\n", r.Slug, r.Slug)
+				fmt.Fprintf(opts.IO.ErrOut, "Copy the example: starprep company add --from %s --slug SLUG\n", r.Slug)
 			}
 		}
 		if len(rows) == 0 || (len(rows) == 1 && rows[0].Example) {

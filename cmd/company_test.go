@@ -67,7 +67,7 @@ func TestCompanyListShowsCompletenessAndTheExample(t *testing.T) {
 		t.Errorf("json list: exit %d\n%s", code, out)
 	}
 	code, out, errOut := runIn(t, home, true, nil, "company", "list")
-	if code != 0 || !strings.Contains(out, "█") || !strings.Contains(errOut, "northwind is an example: copy it with: starprep company add --from northwind --slug SLUG") {
+	if code != 0 || !strings.Contains(out, "█") || !strings.Contains(errOut, "Copy the example: starprep company add --from northwind --slug SLUG") {
 		t.Errorf("terminal list: exit %d\n%s\n%s", code, out, errOut)
 	}
 	for _, line := range strings.Split(out, "\n") {

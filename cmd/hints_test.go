@@ -100,6 +100,36 @@ func yamlMentions(t *testing.T, dir string) []mention {
 	return out
 }
 
+// readmeMentions reads the README's commands: lines of code blocks and
+// spans in backticks.
+func readmeMentions(t *testing.T, path string) []mention {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []mention
+	inCode := false
+	for i, line := range strings.Split(string(raw), "\n") {
+		where := path + ":" + strconv.Itoa(i+1)
+		if strings.HasPrefix(line, "```") {
+			inCode = !inCode
+			continue
+		}
+		if inCode {
+			if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "$ "); ok && strings.HasPrefix(rest, "starprep ") {
+				rest, _, _ = strings.Cut(rest, " #") // a comment after the command
+				out = append(out, mention{where: where, text: rest})
+			}
+			continue
+		}
+		for _, m := range regexp.MustCompile("`(starprep [^`]+)`").FindAllStringSubmatch(line, -1) {
+			out = append(out, mention{where: where, text: m[1]})
+		}
+	}
+	return out
+}
+
 // placeholderRe is a word standing for a value: FILE, SLUG, ID, SESSION#N,
 // <id>, ANSWERS_DIR, %s.
 var placeholderRe = regexp.MustCompile(`^(?:[A-Z][A-Z0-9_#]*|<[^>]+>|%[sdvq]|\[.*\])$`)
@@ -124,8 +154,8 @@ func checkMention(root *cobra.Command, text string) string {
 		if w == "" || w == "|" || w == "||" || w == "&&" || w == ">" || w == "#" || strings.HasPrefix(w, "(") {
 			return ""
 		}
-		if cmd == root && positional == 0 && proseWords[w] {
-			return ""
+		if cmd == root && positional == 0 && (proseWords[w] || placeholderRe.MatchString(w)) {
+			return "" // prose, or "starprep <command> --help"
 		}
 		if w == "--help" || w == "-h" {
 			continue
@@ -193,6 +223,7 @@ func TestEveryNamedCommandExists(t *testing.T) {
 	root.InitDefaultCompletionCmd()
 
 	mentions := append(goMentions(t, ".."), yamlMentions(t, filepath.Join("..", "data"))...)
+	mentions = append(mentions, readmeMentions(t, filepath.Join("..", "README.md"))...)
 	if len(mentions) < 40 {
 		t.Fatalf("found only %d mentions of starprep commands: is the walk broken?", len(mentions))
 	}

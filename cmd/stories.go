@@ -482,13 +482,21 @@ func writeCoverage(ios *IOStreams, cov *coach.Coverage) error {
 	var b strings.Builder
 	if len(cov.Stories) > 0 {
 		b.WriteString("\n")
-		st := table{headers: []string{"STORY", "PROVES", "ANSWERS", "SCORE", ""}, rightAlign: map[int]bool{2: true, 3: true}}
+		leanedOn := len(cov.LeanedOn()) > 0
+		st := table{headers: []string{"STORY", "PROVES", "ANSWERS", "SCORE"}, rightAlign: map[int]bool{2: true, 3: true}}
+		if leanedOn {
+			st.headers = append(st.headers, "NOTE")
+		}
 		for _, s := range cov.Stories {
-			flag := ""
-			if s.LeanedOn {
-				flag = "leaned on"
+			row := []string{s.ID, strings.Join(s.Competencies, ", "), strconv.Itoa(len(s.Questions)), strconv.Itoa(s.Score)}
+			if leanedOn {
+				note := ""
+				if s.LeanedOn {
+					note = "leaned on"
+				}
+				row = append(row, note)
 			}
-			st.rows = append(st.rows, []string{s.ID, strings.Join(s.Competencies, ", "), strconv.Itoa(len(s.Questions)), strconv.Itoa(s.Score), flag})
+			st.rows = append(st.rows, row)
 		}
 		if _, err := io.WriteString(w, b.String()); err != nil {
 			return err

@@ -230,10 +230,13 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 	}
 	last := fmt.Sprintf("Checklist: %d of %d done.", b.Done, b.Total)
 	if b.Next != nil {
-		last += fmt.Sprintf(" Next: %s (`%s`).", md(b.Next.Text), b.Next.Command)
+		last += fmt.Sprintf(" Next: %s:", md(b.Next.Text))
 	}
 	s.WriteString("\n")
 	item(&s, last, "")
+	if b.Next != nil {
+		fmt.Fprintf(&s, "`%s`\n", b.Next.Command) // whole, to copy
+	}
 	_, err := io.WriteString(w, s.String())
 	return err
 }
