@@ -30,6 +30,7 @@ func TestChecklistWalkTicksStrengthsAndQuestionsToAsk(t *testing.T) {
 		Tick("Read what customers say"),
 		// Step 2: strengths, asked again on a misspelling; then hand ticks.
 		Pick("2. Know your strengths"),
+		Type("strengths", "patience, empathy, resilience, teamwork, learning, metrics"),
 		Type("strengths", "empthy, resilience"), Type("strengths", "Empathy, resilience, data accuracy"),
 		Tick("three words", "requirement in the job advert"),
 		// Step 5: questions to ask, one of them our own; then hand ticks.
@@ -56,6 +57,7 @@ func TestChecklistWalkTicksStrengthsAndQuestionsToAsk(t *testing.T) {
 		"not practised in a mock interview yet",
 		"run: starprep interview --category motivation --company acme",
 		"Saved. Research the company: 8 of 9 done.",
+		"✗ that is 6: choose the 3 you can best prove",
 		`✗ "empthy" is not one of the bank's competencies: did you mean empathy?`,
 		"Saved. Know your strengths and weaknesses: 3 of 6 done.",
 		"(the first is from your notes)",
