@@ -345,3 +345,20 @@ func TestCompletionOffersCompaniesAndStories(t *testing.T) {
 		}
 	}
 }
+
+func TestCompanyEditWithAMissingEditorSaysWhatToSet(t *testing.T) {
+	home := t.TempDir()
+	path := put(t, home, "companies/acme.yaml", acmeYAML)
+	f, _, errOut := testFactory(t, true)
+	f.Getenv = func(k string) string { return map[string]string{"EDITOR": "no-such-editor-here --wait"}[k] }
+	f.Prompter = coach.NewScript()
+	if code := Run([]string{"--home", home, "company", "edit", "acme"}, f); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut.String(), `the shell could not run "no-such-editor-here --wait": set $EDITOR`) || !strings.Contains(errOut.String(), "nothing was saved") {
+		t.Errorf("stderr: %s", errOut)
+	}
+	if after, _ := os.ReadFile(path); string(after) != acmeYAML {
+		t.Error("the notes changed")
+	}
+}

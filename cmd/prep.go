@@ -102,6 +102,9 @@ func editorFor(f *Factory) func(path string) error {
 		}
 		if err := c.Run(); err != nil {
 			var ee *exec.ExitError
+			if errors.As(err, &ee) && ee.ExitCode() == 127 && runtime.GOOS != "windows" {
+				return fmt.Errorf("the shell could not run %q: set $EDITOR (or $VISUAL) to the editor you use", editor)
+			}
 			if errors.As(err, &ee) {
 				return fmt.Errorf("%s exited with status %d", editor, ee.ExitCode())
 			}
