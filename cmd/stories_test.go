@@ -156,6 +156,10 @@ func TestBriefWritesMarkdownAndHTMLAtomically(t *testing.T) {
 			t.Errorf("markdown lacks %q:\n%s", want, out)
 		}
 	}
+	code, out, _ = runIn(t, home, false, nil, "brief", "--company", "northwind")
+	if code != 0 || !strings.Contains(out, "> These are the example notes that ship with starprep, not your own research.") {
+		t.Errorf("brief of the example: exit %d\n%s", code, out)
+	}
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "acme.html")
 	code, out, errOut := runIn(t, home, false, nil, "brief", "--company", "acme", "--format", "html", "-o", dest)

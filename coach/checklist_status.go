@@ -1,7 +1,6 @@
 package coach
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/starprep/starprep/questions"
@@ -220,11 +219,4 @@ func (s *ChecklistStatus) Label() string {
 		return s.CompanyName
 	}
 	return "no particular company"
-}
-
-func (a *NextAction) String() string {
-	if a == nil {
-		return ""
-	}
-	return fmt.Sprintf("%s/%s: %s", a.Step, a.Item, a.Text)
 }
