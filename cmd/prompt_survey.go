@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/AlecAivazis/survey/v2"
@@ -257,4 +258,38 @@ func termSize(out terminal.FileWriter) (width, height int) {
 		return w, h
 	}
 	return 80, 24
+}
+
+// multiSelectHint is a key hint short enough to keep the prompt on one row
+// of an 80-column terminal (survey's own takes two, wrapped mid-word).
+var multiSelectHint = sync.OnceFunc(func() {
+	t := survey.MultiSelectQuestionTemplate
+	start, end := strings.Index(t, "[Use arrows"), strings.Index(t, "help{{end}}]")
+	if start > 0 && end > start {
+		survey.MultiSelectQuestionTemplate = t[:start] + "[space: tick or untick, enter: save, type: filter]" + t[end+len("help{{end}}]"):]
+	}
+})
+
+// MultiSelect implements coach.Prompter. Options are shortened to fit one
+// row each (survey miscounts wrapped rows when it redraws).
+func (p *surveyPrompter) MultiSelect(message string, options []string, defaults []int) ([]int, error) {
+	multiSelectHint()
+	width, height := termSize(p.out)
+	short := make([]string, len(options))
+	for i, o := range options {
+		short[i] = shorten(o, max(20, width-8))
+	}
+	q := &survey.MultiSelect{Message: message, Options: short, PageSize: max(5, min(len(short), height-6))}
+	if len(defaults) > 0 {
+		q.Default = defaults
+	}
+	var picked []core.OptionAnswer
+	if err := p.ask(q, &picked); err != nil {
+		return defaults, err
+	}
+	out := make([]int, len(picked))
+	for i, a := range picked {
+		out[i] = a.Index
+	}
+	return out, nil
 }

@@ -160,6 +160,7 @@ ENVIRONMENT
 	root.AddCommand(newQuestionsCmd(f), newScoreCmd(f, nil), newReviewCmd(f, nil))
 	root.AddCommand(newInterviewCmd(f, nil))
 	root.AddCommand(newProgressCmd(f, nil))
+	root.AddCommand(newCompanyCmd(f), newChecklistCmd(f, nil), newStoriesCmd(f), newBriefCmd(f, nil))
 	return root
 }
 

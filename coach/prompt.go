@@ -13,6 +13,10 @@ type Prompter interface {
 	Select(message string, options []string, defaultIndex int) (int, error)
 	// Confirm asks a yes/no question.
 	Confirm(message string, defaultValue bool) (bool, error)
+	// MultiSelect asks for any number of options (checklist items, say),
+	// with those at defaults ticked to start with, and returns the indexes
+	// ticked, in order.
+	MultiSelect(message string, options []string, defaults []int) ([]int, error)
 }
 
 // ErrInterrupted is returned by a Prompter when the person pressed Ctrl-C.

@@ -2,6 +2,7 @@ package coach
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -24,6 +25,11 @@ type Reply struct {
 	Text  string // input/multiline: the text; select: a substring of the option to pick
 	Yes   bool   // confirm
 	Err   error  // when set, the prompt returns this error (e.g. ErrInterrupted)
+
+	// Ticks are, for a "multiselect" prompt, substrings of the options to
+	// tick (all others are unticked); Keep leaves the defaults as they are.
+	Ticks []string
+	Keep  bool
 }
 
 // Say answers the next text or multiline prompt whose message contains match.
@@ -37,6 +43,13 @@ func Pick(option string) Reply { return Reply{Kind: "select", Text: option} }
 
 // Answer replies yes or no to the next confirm prompt.
 func Answer(yes bool) Reply { return Reply{Kind: "confirm", Yes: yes} }
+
+// Tick answers the next multiselect prompt, ticking the options containing
+// each of options and unticking the rest.
+func Tick(options ...string) Reply { return Reply{Kind: "multiselect", Ticks: options} }
+
+// KeepTicks answers the next multiselect prompt with its defaults.
+func KeepTicks() Reply { return Reply{Kind: "multiselect", Keep: true} }
 
 // Interrupt makes the next prompt, of any kind, fail as if Ctrl-C was pressed.
 func Interrupt() Reply { return Reply{Err: ErrInterrupted} }
@@ -100,4 +113,33 @@ func (s *Script) Select(message string, options []string, defaultIndex int) (int
 func (s *Script) Confirm(message string, defaultValue bool) (bool, error) {
 	r, err := s.take("confirm", message)
 	return r.Yes, err
+}
+
+// MultiSelect implements Prompter.
+func (s *Script) MultiSelect(message string, options []string, defaults []int) ([]int, error) {
+	r, err := s.take("multiselect", message+" ["+strings.Join(options, " | ")+"]")
+	if err != nil {
+		return defaults, err
+	}
+	if r.Keep {
+		return defaults, nil
+	}
+	var out []int
+	for _, t := range r.Ticks {
+		found := false
+		for i, o := range options {
+			if strings.Contains(strings.ToLower(o), strings.ToLower(t)) {
+				if !slices.Contains(out, i) {
+					out = append(out, i)
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			return defaults, fmt.Errorf("script: no option containing %q in %q", t, options)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }

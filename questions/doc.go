@@ -1,6 +1,6 @@
 // Package questions holds starprep's preparation content: the bank of CSR
-// interview questions, company research notes and the six-step preparation
-// checklist. It defines their types, loads them strictly from YAML (every
+// interview questions, company research notes, the candidate's stories and
+// the six-step preparation checklist with its evidence rules. It defines their types, loads them strictly from YAML (every
 // problem is reported as path:line), merges extra banks over the embedded
 // one, filters, and picks balanced, seeded question sets.
 //

@@ -1,0 +1,100 @@
+package coach
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/google/renameio/v2/maybe"
+	"github.com/starprep/starprep/internal/yamlfile"
+)
+
+// The user's own files (company notes, stories, checklist progress) are
+// private: directories are created 0700 and files 0600, and every write
+// replaces the file atomically (temporary file, sync, rename), so a crash
+// leaves the old file or the new one, never half of one.
+
+// writePrivate writes data to path atomically, creating its directory.
+func writePrivate(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := maybe.WriteFile(path, data, 0o600); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return nil
+}
+
+// WriteFileAtomic writes data to path atomically with mode 0600 (the parent
+// directory must exist): for files the user asks for, such as `brief -o`.
+func WriteFileAtomic(path string, data []byte) error {
+	if err := maybe.WriteFile(path, data, 0o600); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// readOptional reads path; a missing file is (nil, false, nil).
+func readOptional(path string) ([]byte, bool, error) {
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("read %s: %w", path, err)
+	}
+	return raw, true, nil
+}
+
+// yamlNames lists the names (without .yaml) of the YAML files in dir,
+// sorted; a missing directory has none. Hidden files and other names
+// (editor backups, say) are skipped.
+func yamlNames(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	var names []string
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".yaml")
+		if !ok || e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names, nil
+}
+
+// problemsError gathers the problems of several files into one error (nil
+// when there are none).
+func problemsError(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	var ps yamlfile.Problems
+	for _, err := range errs {
+		ps.Merge(err)
+	}
+	return ps.Err()
+}
+
+// nameProblem is the error for a file whose name cannot be a slug.
+func nameProblem(path, what string) error {
+	return &yamlfile.Error{Problems: []yamlfile.Problem{{Path: path, Message: fmt.Sprintf(
+		"the file name is not a valid %s: rename it to lower-case letters, digits and hyphens, ending .yaml", what)}}}
+}
+
+// mismatchProblem is the error for a file whose id or slug differs from its
+// name.
+func mismatchProblem(path string, line int, field, got, want string) error {
+	return &yamlfile.Error{Problems: []yamlfile.Problem{{Path: path, Line: line, Message: fmt.Sprintf(
+		"%s %q does not match the file name (%s.yaml): the %s names the file, so keep them the same", field, got, want, field)}}}
+}
