@@ -1,0 +1,152 @@
+package star
+
+// Stage 2: sentences become clauses. One sentence often carries two parts
+// of a story ("The printer had jammed, so I wrote the labels by hand"), so
+// the tagger labels clauses, and clauses of one sentence that get the same
+// part are joined again for the result. A cut is only a candidate: it
+// costs nothing when both sides get the same part.
+
+// minClauseWords is the fewest words either side of a cut may have.
+const minClauseWords = 3
+
+// longSentenceWords: past this many words a sentence is a run-on (a
+// dictated answer, say), and clause openers are cut even without a comma.
+const longSentenceWords = 16
+
+// clauseCuts returns the token indexes where sentence toks is cut into
+// clauses (each index starts a clause), in order, not including 0.
+func clauseCuts(dst []int, toks []token) []int {
+	n := len(toks)
+	total := countTokenWords(toks)
+	long := total >= longSentenceWords
+	wordsSince, wordsBefore := 0, 0 // since the last cut, and before k
+	leftHasVerb := false
+	for k := 0; k < n; k++ {
+		t := &toks[k]
+		if k > 0 && wordsSince >= minClauseWords && total-wordsBefore >= minClauseWords && cutBefore(toks, k, long, leftHasVerb) {
+			dst = append(dst, k)
+			wordsSince, leftHasVerb = 0, false
+		}
+		if !t.clitic {
+			wordsSince++
+			wordsBefore++
+		}
+		if isFiniteVerbLike(toks, k) {
+			leftHasVerb = true
+		}
+	}
+	return dst
+}
+
+// cutBefore decides whether a clause starts at token k.
+func cutBefore(toks []token, k int, long, leftHasVerb bool) bool {
+	prev, t := &toks[k-1], &toks[k]
+	next := func(d int) *token {
+		if k+d < len(toks) {
+			return &toks[k+d]
+		}
+		return nil
+	}
+	switch prev.punct {
+	case ';', '-':
+		return true
+	case ':':
+		return leftHasVerb
+	case ',':
+		switch t.word {
+		case "so", "but", "which", "then", "whereas", "yet", "although", "though", "however", "meaning":
+			return true
+		case "and":
+			return startsClause(next(1))
+		case "as":
+			n1 := next(1)
+			return n1 != nil && (n1.word == "a" && next(2) != nil && next(2).word == "result")
+		}
+		// "When the tills went down, I switched to paper": a leading clause
+		// with a verb of its own, then a subject and its verb.
+		return leftHasVerb && isSubjectStart(t) && verbWithin(toks, k+1, 3)
+	}
+	if prev.punct == 0 || prev.punct == '.' {
+		switch {
+		case t.word == "so" && isSubjectPronoun(next(1)):
+			return long || prev.punct == 0 && leftHasVerb
+		case t.word == "and" && next(1) != nil && (next(1).word == "then" || next(1).word == "so"):
+			return long || leftHasVerb
+		case long && (t.word == "and" || t.word == "but") && isSubjectPronoun(next(1)):
+			return true
+		case long && t.word == "then" && isSubjectPronoun(next(1)):
+			return true
+		case long && t.word == "which" && leftHasVerb:
+			return true
+		}
+	}
+	return false
+}
+
+// startsClause: after ", and" the words start a clause of their own.
+func startsClause(t *token) bool {
+	if t == nil {
+		return false
+	}
+	switch t.word {
+	case "then", "so", "as", "eventually", "finally", "in", "by", "after", "afterwards", "later", "now", "since":
+		return true
+	}
+	return isSubjectStart(t)
+}
+
+// isSubjectStart: the word can open a clause's subject.
+func isSubjectStart(t *token) bool {
+	if t == nil {
+		return false
+	}
+	if isSubjectPronoun(t) {
+		return true
+	}
+	switch t.word {
+	case "the", "my", "our", "his", "her", "their", "this", "that", "there", "it", "everyone", "nobody":
+		return true
+	}
+	return false
+}
+
+func isSubjectPronoun(t *token) bool {
+	if t == nil {
+		return false
+	}
+	switch t.word {
+	case "i", "we", "he", "she", "they", "it", "you":
+		return true
+	}
+	return false
+}
+
+// verbWithin reports whether a finite verb stands within d tokens from k.
+func verbWithin(toks []token, k, d int) bool {
+	for j := k; j < len(toks) && j < k+d; j++ {
+		if isFiniteVerbLike(toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFiniteVerbLike: the token is an auxiliary, a modal, or a past or
+// present form of a verb (not an "-ing" form or a bare infinitive after "to").
+func isFiniteVerbLike(toks []token, k int) bool {
+	t := &toks[k]
+	if t.info != nil {
+		if t.info.flags&(fAuxBe|fAuxHave|fAuxDo|fModal) != 0 && t.info.form&formIng == 0 {
+			return t.word != "be" && t.word != "been"
+		}
+		if t.info.form&(formPast|formS) != 0 {
+			return true
+		}
+		return false
+	}
+	if t.clitic || t.number {
+		return false
+	}
+	f, ok := guessVerb(t.word)
+	return ok && f&formPast != 0 && !(k > 0 && toks[k-1].word == "to")
+}

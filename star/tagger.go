@@ -1,0 +1,261 @@
+package star
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/starprep/starprep/data"
+)
+
+// Stage 5: clauses are tagged situation, task, action, result or none by a
+// linear model over their features (weights learned from the project's own
+// labelled corpus, kept readable in data/tagger.yaml) and a Viterbi pass
+// that picks the likeliest sequence of parts, so that a clause's place in
+// the story counts as well as its words. The weights are retrained with
+//
+//	go test ./star -run TestTrainTagger -update
+//
+// on the tune part of star/testdata/corpus; TestTrainTagger fails when the
+// embedded weights are not what the corpus trains.
+
+// boundary is what separates a clause from the one before it.
+type boundary uint8
+
+const (
+	bClause    boundary = iota // the next clause of the same sentence
+	bSentence                  // the next sentence
+	bParagraph                 // a new paragraph, line or list item
+	numBoundaries
+)
+
+var boundaryNames = [numBoundaries]string{"clause", "sentence", "paragraph"}
+
+// tagModel is the tagger's weights by feature name.
+type tagModel struct {
+	features map[string][numClasses]float64
+	// trans[b][prev][next]; prev numClasses is the start of the answer.
+	trans [numBoundaries][numClasses + 1][numClasses]float64
+}
+
+var (
+	defaultModelOnce sync.Once
+	defaultModel     *tagModel
+	defaultModelErr  error
+)
+
+// embeddedModel returns the tagger shipped in data/tagger.yaml.
+func embeddedModel() (*tagModel, error) {
+	defaultModelOnce.Do(func() {
+		defaultModel, defaultModelErr = parseModel(data.Tagger, data.TaggerPath)
+	})
+	return defaultModel, defaultModelErr
+}
+
+// parseModel reads the tagger's file. It is generated, so its layout is
+// fixed: a line "name: [w, w, w, w, w]" per feature, under "features:",
+// and per transition under "transitions:" / "  boundary:" / "    prev: [...]".
+// It is read line by line rather than through a YAML decoder, which would
+// take longer than scoring an answer.
+func parseModel(raw []byte, path string) (*tagModel, error) {
+	m := &tagModel{features: make(map[string][numClasses]float64, 2048)}
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	section, bnd := "", -1
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		trimmed := strings.TrimSpace(text)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		indent := len(text) - len(strings.TrimLeft(text, " "))
+		if indent == 0 {
+			key, _, _ := strings.Cut(trimmed, ":")
+			section = key
+			continue
+		}
+		name, vals, ok := cutWeights(trimmed)
+		switch {
+		case section == "transitions" && indent == 2 && !ok:
+			bnd = indexOf(boundaryNames[:], strings.TrimSuffix(trimmed, ":"))
+			if bnd < 0 {
+				return nil, fmt.Errorf("%s:%d: unknown boundary %q", path, line, trimmed)
+			}
+		case section == "transitions" && indent == 4 && ok && bnd >= 0:
+			prev := classIndex(name)
+			if name == "start" {
+				prev = numClasses
+			}
+			if prev < 0 {
+				return nil, fmt.Errorf("%s:%d: unknown part %q", path, line, name)
+			}
+			m.trans[bnd][prev] = vals
+		case section == "features" && ok:
+			m.features[name] = vals
+		default:
+			return nil, fmt.Errorf("%s:%d: unexpected line %q", path, line, trimmed)
+		}
+	}
+	return m, sc.Err()
+}
+
+// cutWeights reads `name: [a, b, c, d, e]` (the name may be quoted).
+func cutWeights(s string) (string, [numClasses]float64, bool) {
+	var w [numClasses]float64
+	i := strings.LastIndex(s, ": [")
+	if i < 0 || !strings.HasSuffix(s, "]") {
+		return "", w, false
+	}
+	name := strings.Trim(s[:i], `"`)
+	fields := strings.Split(s[i+3:len(s)-1], ",")
+	if len(fields) != numClasses {
+		return "", w, false
+	}
+	for k, f := range fields {
+		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil {
+			return "", w, false
+		}
+		w[k] = v
+	}
+	return name, w, true
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// boundWeights are a model's weights laid out by the ids of one rubric's
+// features (the fixed ones, then the rubric's cue groups).
+type boundWeights struct {
+	w     [][numClasses]float64
+	trans [numBoundaries][numClasses + 1][numClasses]float64
+	cue0  int // the id of the first cue feature
+}
+
+// bind lays m out for a rubric with these cue groups.
+func (m *tagModel) bind(groups []cueGroup) *boundWeights {
+	bw := &boundWeights{trans: m.trans, cue0: len(features.names)}
+	bw.w = make([][numClasses]float64, len(features.names)+4*len(groups))
+	for i, name := range features.names {
+		bw.w[i] = m.features[name]
+	}
+	for g, grp := range groups {
+		for k, name := range cueFeatureNames(grp.id) {
+			bw.w[bw.cue0+4*g+k] = m.features[name]
+		}
+	}
+	return bw
+}
+
+// featureName names feature id for a rubric's cue groups.
+func featureName(id int, groups []cueGroup) string {
+	if id < len(features.names) {
+		return features.names[id]
+	}
+	id -= len(features.names)
+	return cueFeatureNames(groups[id/4].id)[id%4]
+}
+
+// boundaryBefore is what separates clause c from clause c-1.
+func (an *analysis) boundaryBefore(c int) boundary {
+	cur, prev := &an.clauses[c], &an.clauses[c-1]
+	if cur.sent == prev.sent {
+		return bClause
+	}
+	s, p := &an.sents[cur.sent], &an.sents[prev.sent]
+	if s.Para != p.Para || s.Bullet || s.LineStart && p.LineStart {
+		return bParagraph
+	}
+	return bSentence
+}
+
+// featurize returns every clause's features.
+func (an *analysis) featurize(cue0 int) [][]int32 {
+	past, hyp := an.contextBins()
+	out := make([][]int32, len(an.clauses))
+	buf := make([]int32, 0, 48*len(an.clauses))
+	for c := range an.clauses {
+		from := len(buf)
+		buf = an.clauseFeatures(buf, c, cue0, past, hyp)
+		out[c] = buf[from:len(buf):len(buf)]
+	}
+	return out
+}
+
+// tag gives every free-text clause its likeliest part.
+func (an *analysis) tag(bw *boundWeights) {
+	if len(an.clauses) == 0 {
+		return
+	}
+	feats := an.featurize(bw.cue0)
+	for c := range an.clauses {
+		an.clauses[c].emit = bw.emission(feats[c])
+	}
+	bounds := make([]boundary, len(an.clauses))
+	for c := 1; c < len(an.clauses); c++ {
+		bounds[c] = an.boundaryBefore(c)
+	}
+	path := viterbi(len(an.clauses), func(c int) *[numClasses]float64 { return &an.clauses[c].emit }, bounds, &bw.trans)
+	for c, p := range path {
+		an.clauses[c].part = p
+	}
+}
+
+func (bw *boundWeights) emission(feats []int32) [numClasses]float64 {
+	var e [numClasses]float64
+	for _, f := range feats {
+		w := &bw.w[f]
+		for k := range e {
+			e[k] += w[k]
+		}
+	}
+	return e
+}
+
+// viterbi returns the likeliest parts of n clauses given each one's
+// emission scores and the transition weights.
+func viterbi(n int, emit func(int) *[numClasses]float64, bounds []boundary, trans *[numBoundaries][numClasses + 1][numClasses]float64) []int {
+	score := make([][numClasses]float64, n)
+	back := make([][numClasses]int8, n)
+	e0 := emit(0)
+	for k := 0; k < numClasses; k++ {
+		score[0][k] = trans[bSentence][numClasses][k] + e0[k]
+	}
+	for i := 1; i < n; i++ {
+		e := emit(i)
+		t := &trans[bounds[i]]
+		for k := 0; k < numClasses; k++ {
+			best, arg := math.Inf(-1), 0
+			for p := 0; p < numClasses; p++ {
+				if v := score[i-1][p] + t[p][k]; v > best {
+					best, arg = v, p
+				}
+			}
+			score[i][k] = best + e[k]
+			back[i][k] = int8(arg)
+		}
+	}
+	path := make([]int, n)
+	best, arg := math.Inf(-1), 0
+	for k := 0; k < numClasses; k++ {
+		if score[n-1][k] > best {
+			best, arg = score[n-1][k], k
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		path[i] = arg
+		arg = int(back[i][arg])
+	}
+	return path
+}
