@@ -176,6 +176,31 @@ func readClause(toks []token) clauseFacts {
 			f.habitual = true
 		}
 	}
+	if f.purpose {
+		// "To get the order out on time, ...": what one set out to do.
+		f.tense = tGerund
+		if k := start + 1; k < len(toks) {
+			if toks[start].word == "in" {
+				k = start + 3
+			}
+			if k < len(toks) {
+				f.verb = verbClassOf(&toks[k])
+			}
+		}
+		return f
+	}
+	// After a leading subordinate clause ("When I got there, I apologised"),
+	// the main clause is what the clause says.
+	if start < len(toks) && isSubordinator(toks[start].word) {
+		for k := start + 1; k < len(toks)-1; k++ {
+			if toks[k].punct == ',' {
+				if v := findVerb(toks, k+1); v >= 0 {
+					start = k + 1
+				}
+				break
+			}
+		}
+	}
 	v := findVerb(toks, start)
 	if v < 0 {
 		if start < len(toks) && isGerundStart(toks[start]) {
@@ -204,6 +229,26 @@ func isOpener(w string) bool {
 		return true
 	}
 	return false
+}
+
+func isSubordinator(w string) bool {
+	switch w {
+	case "when", "while", "after", "before", "as", "because", "since", "if", "once", "although", "though",
+		"whenever", "until", "unless", "whereas":
+		return true
+	}
+	return false
+}
+
+// verbClassOf is the class of a verb token (do for an unknown verb shape).
+func verbClassOf(t *token) verbClass {
+	if t.info != nil && t.info.class != vcNone {
+		return t.info.class
+	}
+	if _, ok := guessVerb(t.word); ok || t.info == nil {
+		return vcDo
+	}
+	return vcNone
 }
 
 func isGerundStart(t token) bool {
@@ -313,10 +358,13 @@ func findSubject(toks []token, start, v int) subject {
 			}
 			continue
 		}
-		if t.upper && k > 0 && !t.clitic {
+		if isAdverb(t.word) || strings.HasSuffix(t.word, "ly") || t.clitic {
+			continue // "I quickly realised", "she still felt"
+		}
+		if t.upper && k > 0 {
 			return subjPerson // a name: "Sarah rang back"
 		}
-		if !t.clitic && !t.number {
+		if !t.number {
 			return subjThing
 		}
 	}
@@ -358,14 +406,7 @@ func readVerbGroup(toks []token, v int, f *clauseFacts) {
 		if k < 0 {
 			return vcNone
 		}
-		u := &toks[k]
-		if u.info != nil && u.info.class != vcNone {
-			return u.info.class
-		}
-		if _, ok := guessVerb(u.word); ok || u.info == nil {
-			return vcDo
-		}
-		return vcNone
+		return verbClassOf(&toks[k])
 	}
 	formOf := func(k int) verbForm {
 		if k < 0 {
@@ -483,9 +524,9 @@ func readVerbGroup(toks []token, v int, f *clauseFacts) {
 	default:
 		form := formOf(v)
 		f.verb = classOf(v)
-		subjectless := v == 0 || isOpener(toks[v-1].word) && !isSubjectWord(&toks[v-1])
+		subjectless := f.subj == subjNone
 		switch {
-		case form&formPast != 0 && subjectless && (v == 0 || !isSubjectWord(&toks[v-1])):
+		case form&formPast != 0 && subjectless:
 			f.tense = tElidedPast
 		case form&formPast != 0:
 			f.tense = tPast

@@ -155,8 +155,23 @@ func lineBreakEnds(prev, next string) bool {
 	if _, _, ok := cutLabel(prev); ok {
 		return true // "## Situation" or "**Task**" on a line of its own
 	}
-	_, _, ok := cutLabel(next)
-	return ok
+	if _, _, ok := cutLabel(next); ok {
+		return true
+	}
+	// Lines written one idea each, without full stops: a line that starts
+	// with a capital ends the one before, unless the line before stopped
+	// mid-phrase ("... and then" / "I called ...").
+	first, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	lastWord := strings.ToLower(prev[strings.LastIndexAny(prev, " \t")+1:])
+	switch lastWord {
+	case "and", "but", "so", "then", "that", "because", "when", "as", "if", "to", "the", "a", "an", "of",
+		"with", "where", "which", "while", "for", "from", "in", "on", "at", "by", "or", "my", "our", "his", "her":
+		return false
+	}
+	return !strings.HasPrefix(next, "I ") || countWords(prev) >= 6
 }
 
 // stripBullet removes a list marker ("- ", "* ", "• ", "1. ", "2) ") and
