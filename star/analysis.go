@@ -1,8 +1,10 @@
 package star
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Stage 3: each clause is read for who does what, and when — the facts
@@ -176,8 +178,22 @@ func readClause(toks []token) clauseFacts {
 			f.habitual = true
 		}
 	}
-	if f.purpose {
-		// "To get the order out on time, ...": what one set out to do.
+	// After a leading subordinate or purpose clause ("When I got there, I
+	// apologised", "To sort it out, I called the depot"), the main clause is
+	// what the clause says.
+	main := -1
+	if start < len(toks) && (isSubordinator(toks[start].word) || f.purpose || isGerundStart(toks[start])) {
+		for k := start + 1; k < len(toks)-1; k++ {
+			if toks[k].punct == ',' {
+				if findVerb(toks, k+1) >= 0 {
+					main = k + 1
+				}
+				break
+			}
+		}
+	}
+	if main < 0 && f.purpose {
+		// "To get the order out on time," on its own: what one set out to do.
 		f.tense = tGerund
 		if k := start + 1; k < len(toks) {
 			if toks[start].word == "in" {
@@ -189,17 +205,8 @@ func readClause(toks []token) clauseFacts {
 		}
 		return f
 	}
-	// After a leading subordinate clause ("When I got there, I apologised"),
-	// the main clause is what the clause says.
-	if start < len(toks) && isSubordinator(toks[start].word) {
-		for k := start + 1; k < len(toks)-1; k++ {
-			if toks[k].punct == ',' {
-				if v := findVerb(toks, k+1); v >= 0 {
-					start = k + 1
-				}
-				break
-			}
-		}
+	if main >= 0 {
+		start = main
 	}
 	v := findVerb(toks, start)
 	if v < 0 {
@@ -559,12 +566,49 @@ func isAdverb(w string) bool {
 // analysis is one answer read: its sentences, their clauses and tokens,
 // the cues found, and (after tagging) each clause's part.
 type analysis struct {
+	dict       *dictionary
 	sents      []sentInfo
 	clauses    []clauseInfo
 	toks       []token
 	hits       []cueHit
 	words      int
 	structured bool
+
+	// Working buffers, kept from one answer to the next (see analysisPool):
+	// nothing in a Result points into them.
+	segBuf  []Sentence
+	cueBuf  []uint8
+	featBuf []int32
+	feats   [][]int32
+	bounds  []boundary
+	vit     []viterbiCell
+	cutBuf  []int
+}
+
+// analysisPool keeps analyses, so that scoring answer after answer (a
+// review of thousands) reuses their buffers instead of making garbage.
+var analysisPool = sync.Pool{New: func() any { return new(analysis) }}
+
+// reset empties an for a new answer, keeping its buffers.
+func (an *analysis) reset(d *dictionary) {
+	clear(an.toks) // drop the last answer's strings
+	clear(an.sents)
+	*an = analysis{dict: d, sents: an.sents[:0], clauses: an.clauses[:0], toks: an.toks[:0], hits: an.hits[:0],
+		segBuf: an.segBuf[:0], cueBuf: an.cueBuf, featBuf: an.featBuf[:0], feats: an.feats[:0],
+		bounds: an.bounds[:0], vit: an.vit, cutBuf: an.cutBuf[:0]}
+}
+
+// release gives an back to the pool; an must not be used after.
+func (an *analysis) release() { analysisPool.Put(an) }
+
+// grow returns buf with length n, zeroed, reusing its memory when it can.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
 }
 
 type sentInfo struct {
@@ -596,23 +640,37 @@ func (an *analysis) clauseText(c int) string {
 // read reads an answer: a structured one field by field (each clause keeps
 // its field's part as its label), a free-text one as written.
 func read(r *Rubric, a Answer) *analysis {
-	an := &analysis{}
+	an := analysisPool.Get().(*analysis)
+	an.reset(r.dict)
+	// Sized from the text once, rather than grown token by token.
+	size := len(a.Text) + 8
+	if a.STAR != nil {
+		size += len(a.STAR.Situation) + len(a.STAR.Task) + len(a.STAR.Action) + len(a.STAR.Result)
+	}
+	an.toks = slices.Grow(an.toks, size/5+8)
+	an.clauses = slices.Grow(an.clauses, size/40+4)
+	an.sents = slices.Grow(an.sents, size/60+4)
 	if a.STAR != nil && strings.TrimSpace(a.STAR.Situation+a.STAR.Task+a.STAR.Action+a.STAR.Result) != "" {
 		an.structured = true
 		for i, field := range []string{a.STAR.Situation, a.STAR.Task, a.STAR.Action, a.STAR.Result} {
-			for _, s := range Segment(field) {
+			lower := lowerSameLength(field)
+			an.segBuf = segment(an.segBuf[:0], field)
+			for _, s := range an.segBuf {
 				s.Label = Components[i]
-				an.addSentence(s)
+				an.addSentence(s, lower)
 			}
 		}
 	}
 	if strings.TrimSpace(a.Text) != "" {
-		for _, s := range Segment(a.Text) {
-			an.addSentence(s)
+		lower := lowerSameLength(a.Text)
+		an.segBuf = segment(an.segBuf[:0], a.Text)
+		for _, s := range an.segBuf {
+			an.addSentence(s, lower)
 		}
 	}
 	ngroups := len(r.cues.groups)
-	cueBuf := make([]uint8, len(an.clauses)*ngroups)
+	an.cueBuf = grow(an.cueBuf, len(an.clauses)*ngroups)
+	cueBuf := an.cueBuf
 	for c := range an.clauses {
 		an.clauses[c].cues = cueBuf[c*ngroups : (c+1)*ngroups : (c+1)*ngroups]
 	}
@@ -620,8 +678,10 @@ func read(r *Rubric, a Answer) *analysis {
 		s := &an.sents[si]
 		from := len(an.hits)
 		an.hits = r.cues.match(an.hits, an.toks, s.tok0, s.tok1)
-		for _, h := range an.hits[from:] {
+		for k := from; k < len(an.hits); k++ {
+			h := &an.hits[k]
 			c := an.clauseOf(si, h.tok0)
+			h.clause = c
 			if an.clauses[c].cues[h.group] < 255 {
 				an.clauses[c].cues[h.group]++
 			}
@@ -630,11 +690,25 @@ func read(r *Rubric, a Answer) *analysis {
 	return an
 }
 
-// addSentence tokenizes s, cuts it into clauses and reads each.
-func (an *analysis) addSentence(s Sentence) {
+// lowerSameLength lower-cases s when that keeps every byte offset (so
+// that sentences can be sliced out of it), else returns "".
+func lowerSameLength(s string) string {
+	if l := toLower(s); len(l) == len(s) {
+		return l
+	}
+	return ""
+}
+
+// addSentence tokenizes s, cuts it into clauses and reads each. lowerSrc
+// is the text s was cut from, in lower case.
+func (an *analysis) addSentence(s Sentence, lowerSrc string) {
 	si := len(an.sents)
 	tok0 := len(an.toks)
-	an.toks = tokenize(an.toks, s.Text)
+	lower := ""
+	if end := s.Offset + len(s.Text); end <= len(lowerSrc) {
+		lower = lowerSrc[s.Offset:end]
+	}
+	an.toks = tokenize(an.toks, s.Text, lower, an.dict)
 	// Token offsets are kept relative to the sentence.
 	an.sents = append(an.sents, sentInfo{Sentence: s, tok0: tok0, tok1: len(an.toks), clause0: len(an.clauses)})
 	defer func() { an.sents[si].clause1 = len(an.clauses) }()
@@ -642,13 +716,12 @@ func (an *analysis) addSentence(s Sentence) {
 	if len(toks) == 0 {
 		return
 	}
-	var cutBuf [8]int
-	cuts := clauseCuts(cutBuf[:0], toks)
+	an.cutBuf = clauseCuts(append(an.cutBuf[:0], 0), toks)
 	label := -1
 	if s.Label != "" {
 		label = classIndex(s.Label)
 	}
-	starts := append([]int{0}, cuts...)
+	starts := an.cutBuf
 	for k, a := range starts {
 		b := len(toks)
 		if k+1 < len(starts) {

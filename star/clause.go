@@ -21,9 +21,15 @@ func clauseCuts(dst []int, toks []token) []int {
 	long := total >= longSentenceWords
 	wordsSince, wordsBefore := 0, 0 // since the last cut, and before k
 	leftHasVerb := false
+	// A long leading purpose or "By ...ing" clause is a clause of its own
+	// ("To get her the parts before the weekend, I called the depot").
+	if n > 0 && (toks[0].word == "to" || toks[0].word == "by") {
+		leftHasVerb = purposeWords(toks) >= 6
+	}
 	for k := 0; k < n; k++ {
 		t := &toks[k]
-		if k > 0 && wordsSince >= minClauseWords && total-wordsBefore >= minClauseWords && cutBefore(toks, k, long, leftHasVerb) {
+		if k > 0 && wordsSince >= minClauseWords && total-wordsBefore >= minClauseWords &&
+			(toks[k-1].punct != 0 || long || t.word == "so" || t.word == "and") && cutBefore(toks, k, long, leftHasVerb) {
 			dst = append(dst, k)
 			wordsSince, leftHasVerb = 0, false
 		}
@@ -77,6 +83,10 @@ func cutBefore(toks []token, k int, long, leftHasVerb bool) bool {
 		case long && t.word == "then" && isSubjectPronoun(next(1)):
 			return true
 		case long && t.word == "which" && leftHasVerb:
+			return true
+		case long && leftHasVerb && isSubjectPronoun(t) && t.word != "it" && t.word != "you" &&
+			verbWithin(toks, k+1, 2) && !bindsNext(prev.word):
+			// A run-on with no punctuation: "... the improvements I had to ..."
 			return true
 		}
 	}
@@ -149,4 +159,30 @@ func isFiniteVerbLike(toks []token, k int) bool {
 	}
 	f, ok := guessVerb(t.word)
 	return ok && f&formPast != 0 && !(k > 0 && toks[k-1].word == "to")
+}
+
+// purposeWords counts the words of a leading clause up to its comma.
+func purposeWords(toks []token) int {
+	n := 0
+	for k := range toks {
+		if !toks[k].clitic {
+			n++
+		}
+		if toks[k].punct == ',' {
+			return n
+		}
+	}
+	return 0
+}
+
+// bindsNext: a word that a following "I ..." belongs to ("that I", "when I").
+func bindsNext(w string) bool {
+	switch w {
+	case "that", "when", "because", "if", "so", "and", "but", "what", "where", "how", "why", "which", "who",
+		"until", "before", "after", "as", "than", "while", "since", "once", "whether", "unless", "though",
+		"although", "whenever", "or", "nor", "then", "said", "told", "think", "thought", "knew",
+		"know", "felt", "feel", "hoped", "wish", "realised", "realized", "noticed", "saw", "guess", "suppose":
+		return true
+	}
+	return false
 }

@@ -19,10 +19,19 @@ type cueGroup struct {
 	unquoted bool
 }
 
-// cueIndex finds the phrases of every group in a sentence.
+// cueIndex finds the phrases of every group in a sentence. Phrases are
+// found by their first word's stem, and phrases of two or more words by
+// their first two ("i was", "i would", ... are not all tried at every "I").
 type cueIndex struct {
 	groups []cueGroup
-	first  map[string][]cuePhrase // by the stem of the phrase's first word
+	byStem map[string]*cueEntry // what starts with each stem
+}
+
+// cueEntry is what the index holds for one stem: its one-word phrases, and
+// the longer phrases that start with it, by the stem of their second word.
+type cueEntry struct {
+	single []cuePhrase
+	pairs  map[string][]cuePhrase
 }
 
 type cuePhrase struct {
@@ -34,9 +43,12 @@ type cuePhrase struct {
 type cueHit struct {
 	group      int
 	tok0, tok1 int
+	clause     int // the clause it was found in (set by read)
 }
 
-func newCueIndex() *cueIndex { return &cueIndex{first: map[string][]cuePhrase{}} }
+func newCueIndex() *cueIndex {
+	return &cueIndex{byStem: map[string]*cueEntry{}}
+}
 
 // addGroup adds a group and returns its index.
 func (x *cueIndex) addGroup(g cueGroup) int {
@@ -46,7 +58,7 @@ func (x *cueIndex) addGroup(g cueGroup) int {
 
 // add compiles one phrase of group g; false when it has no words.
 func (x *cueIndex) add(text string, g int) bool {
-	toks := tokenize(nil, text)
+	toks := tokenize(nil, text, "", nil)
 	if len(toks) == 0 {
 		return false
 	}
@@ -54,16 +66,30 @@ func (x *cueIndex) add(text string, g int) bool {
 	for _, t := range toks[1:] {
 		p.rest = append(p.rest, t.stem)
 	}
-	x.first[toks[0].stem] = append(x.first[toks[0].stem], p)
+	e := x.byStem[toks[0].stem]
+	if e == nil {
+		e = &cueEntry{}
+		x.byStem[toks[0].stem] = e
+	}
+	if len(p.rest) == 0 {
+		e.single = append(e.single, p)
+		return true
+	}
+	if e.pairs == nil {
+		e.pairs = map[string][]cuePhrase{}
+	}
+	e.pairs[p.rest[0]] = append(e.pairs[p.rest[0]], p)
 	return true
 }
 
-// finish orders each first word's phrases longest first, so that the most
+// finish orders each pair's phrases longest first, so that the most
 // specific phrase of a group is the one found.
 func (x *cueIndex) finish() {
-	for k, ps := range x.first {
-		slices.SortStableFunc(ps, func(a, b cuePhrase) int { return len(b.rest) - len(a.rest) })
-		x.first[k] = ps
+	for _, e := range x.byStem {
+		for k, ps := range e.pairs {
+			slices.SortStableFunc(ps, func(a, b cuePhrase) int { return len(b.rest) - len(a.rest) })
+			e.pairs[k] = ps
+		}
 	}
 }
 
@@ -71,21 +97,70 @@ func (x *cueIndex) finish() {
 // group is found at most once per starting word.
 func (x *cueIndex) match(dst []cueHit, toks []token, from, to int) []cueHit {
 	for i := from; i < to; i++ {
-		cands := x.first[toks[i].stem]
-		if len(cands) == 0 {
+		e := toks[i].cue
+		if e == nil {
 			continue
 		}
 		var seen uint64
-		for _, p := range cands {
-			end := i + 1 + len(p.rest)
-			if end > to || !stemsAt(toks, i+1, p.rest) {
-				continue
-			}
+		if i+1 < to && e.pairs != nil {
+			dst = x.matchAt(dst, e.pairs[toks[i+1].stem], toks, from, to, i, &seen)
+		}
+		if len(e.single) > 0 {
+			dst = x.matchAt(dst, e.single, toks, from, to, i, &seen)
+		}
+	}
+	return dst
+}
+
+// dictionary is what the tokenizer looks a word up in: the lexicon's entry,
+// the stem and the cue entry of each word it knows, so that a known word
+// costs one lookup. A rubric builds one over its cues; nil is the lexicon
+// alone.
+type dictionary struct {
+	words map[string]*dictEntry
+	cues  *cueIndex
+}
+
+type dictEntry struct {
+	info *wordInfo
+	stem string
+	cue  *cueEntry
+}
+
+// newDictionary lists every lexicon word and every word of the cue phrases.
+func newDictionary(x *cueIndex, phrases []string) *dictionary {
+	d := &dictionary{words: make(map[string]*dictEntry, len(lexicon)+len(phrases)), cues: x}
+	add := func(w string) {
+		if _, ok := d.words[w]; ok || w == "" || isDigitByte(w[0]) {
+			return
+		}
+		st := stem(w)
+		d.words[w] = &dictEntry{info: lookupWord(w), stem: st, cue: x.byStem[st]}
+	}
+	for w := range lexicon {
+		add(w)
+	}
+	for _, p := range phrases {
+		for _, t := range tokenize(nil, p, "", nil) {
+			add(t.word)
+		}
+	}
+	return d
+}
+
+// matchAt tries the candidate phrases at token i (longest first).
+func (x *cueIndex) matchAt(dst []cueHit, cands []cuePhrase, toks []token, from, to, i int, seen *uint64) []cueHit {
+	for _, p := range cands {
+		end := i + 1 + len(p.rest)
+		if end > to || len(p.rest) > 1 && !stemsAt(toks, i+2, p.rest[1:]) {
+			continue
+		}
+		{
 			bit := uint64(1) << (uint(p.group) % 64)
-			if seen&bit != 0 {
+			if *seen&bit != 0 {
 				continue
 			}
-			seen |= bit
+			*seen |= bit
 			g := &x.groups[p.group]
 			if g.negatable && negatedBefore(toks, from, i) {
 				continue

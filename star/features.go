@@ -71,6 +71,7 @@ type featureSpace struct {
 	bias, subj, tense, verb, subjTense, subjVerb, tenseVerb, subjTenseVerb int
 	toVerb, first, flag, pos, posTense, posSubj, posVerb, posFlag, place   int
 	label, words, ctxPast, ctxHyp, ctxPastTense, ctxHypTense, prevTense    int
+	habTense, genTense, ifTense                                            int
 }
 
 // ctxBins split the answer-wide shares (of past-tense and of hypothetical
@@ -141,6 +142,9 @@ func newFeatureSpace() *featureSpace {
 	fs.ctxHypTense = block(ctxBins*int(numTenses), func(i int) string {
 		return fmt.Sprintf("answer-hypothetical=%d tense=%s", i/int(numTenses), tenseNames[i%int(numTenses)])
 	})
+	fs.habTense = block(int(numTenses), func(i int) string { return "habitual tense=" + tenseNames[i] })
+	fs.genTense = block(int(numTenses), func(i int) string { return "generic tense=" + tenseNames[i] })
+	fs.ifTense = block(int(numTenses), func(i int) string { return "if tense=" + tenseNames[i] })
 	fs.prevTense = block(int(numTenses)+1, func(i int) string {
 		if i == int(numTenses) {
 			return "prev-tense=start"
@@ -217,6 +221,15 @@ func (an *analysis) clauseFeatures(dst []int32, c int, cueBase int, ctxPast, ctx
 			add(fs.flag + k)
 			add(fs.posFlag + pos*numFlags + k)
 		}
+	}
+	if f.habitual {
+		add(fs.habTense + t)
+	}
+	if f.generic {
+		add(fs.genTense + t)
+	}
+	if f.ifClause {
+		add(fs.ifTense + t)
 	}
 	add(fs.pos + pos)
 	add(fs.posTense + pos*int(numTenses) + t)

@@ -1,7 +1,6 @@
 package star
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -126,7 +125,7 @@ func (j *judgement) companyTermsList(n int) string {
 // mentions reports whether the answer uses the words of term (each content
 // word, by stem).
 func (j *judgement) mentions(term string) bool {
-	want := contentStems(term)
+	want := j.contentStems(term)
 	if len(want) == 0 {
 		return false
 	}
@@ -148,9 +147,19 @@ func (j *judgement) hasStem(st string) bool {
 }
 
 // contentStems are the stems of a term's words, less short function words.
+// The question's terms come back answer after answer, so each is read once.
+func (j *judgement) contentStems(term string) []string {
+	if v, ok := j.r.termStems.Load(term); ok {
+		return v.([]string)
+	}
+	out := contentStems(term)
+	j.r.termStems.Store(term, out)
+	return out
+}
+
 func contentStems(term string) []string {
 	var out []string
-	for _, t := range tokenize(nil, term) {
+	for _, t := range tokenize(nil, term, "", nil) {
 		if t.clitic || len(t.stem) < 3 || stopWords[t.word] {
 			continue
 		}
@@ -181,7 +190,7 @@ func (j *judgement) relevance() relevanceResult {
 	var found, missing []string
 	for _, list := range [][]string{j.q.Keywords, j.q.Competencies} {
 		for _, term := range list {
-			stems := contentStems(term)
+			stems := j.contentStems(term)
 			if len(stems) == 0 {
 				continue
 			}
@@ -282,7 +291,7 @@ func (j *judgement) quoteHits(g int, n int) (int, []string) {
 			continue
 		}
 		count++
-		si := j.an.clauses[j.clauseOfToken(h.tok0)].sent
+		si := j.an.clauses[h.clause].sent
 		s := j.an.sents[si].Text
 		q := "'" + s[j.an.toks[h.tok0].start:j.an.toks[h.tok1-1].end] + "'"
 		if len(quotes) < n && !contains(quotes, q) {
@@ -290,15 +299,6 @@ func (j *judgement) quoteHits(g int, n int) (int, []string) {
 		}
 	}
 	return count, quotes
-}
-
-func (j *judgement) clauseOfToken(tok int) int {
-	sents := j.an.sents
-	si := sort.Search(len(sents), func(i int) bool { return sents[i].tok1 > tok })
-	if si == len(sents) {
-		return 0
-	}
-	return j.an.clauseOf(si, tok)
 }
 
 func contains(list []string, s string) bool {

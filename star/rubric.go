@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/starprep/starprep/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
@@ -49,6 +50,7 @@ type Rubric struct {
 	caps                            map[string]string // cap → the best band allowed
 
 	cues   *cueIndex
+	dict   *dictionary
 	groups map[string]int // cue group id → index
 
 	parts  [4]partRule
@@ -57,6 +59,9 @@ type Rubric struct {
 	planMin int
 
 	tagger *boundWeights
+	// termStems caches the stems of the questions' key words and company
+	// terms (a term's stems never change).
+	termStems sync.Map
 }
 
 type rubricFile struct {
@@ -126,7 +131,7 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 	}
 	r := &Rubric{cues: newCueIndex(), groups: map[string]int{}, caps: map[string]string{}}
 	r.compileBands(ps, &f, at)
-	r.compileCues(ps, &f, at)
+	phrases := r.compileCues(ps, &f, at)
 	model, err := embeddedModel()
 	if err != nil {
 		return nil, fmt.Errorf("the scorer's tagger: %w", err)
@@ -185,6 +190,7 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 		return nil, err
 	}
 	r.cues.finish()
+	r.dict = newDictionary(r.cues, phrases)
 	r.tagger = model.bind(r.cues.groups)
 	return r, nil
 }
@@ -226,7 +232,8 @@ func (r *Rubric) compileBands(ps *yamlfile.Problems, f *rubricFile, at func(...s
 	}
 }
 
-func (r *Rubric) compileCues(ps *yamlfile.Problems, f *rubricFile, at func(...string) *yaml.Node) {
+func (r *Rubric) compileCues(ps *yamlfile.Problems, f *rubricFile, at func(...string) *yaml.Node) []string {
+	var all []string
 	cueNodes := at("cues")
 	for i, c := range f.Cues {
 		node := cueNodes
@@ -250,8 +257,10 @@ func (r *Rubric) compileCues(ps *yamlfile.Problems, f *rubricFile, at func(...st
 			if !r.cues.add(p, g) {
 				ps.Add(yamlfile.Value(node, "phrases"), "cue group %s: phrase %q has no words", c.ID, p)
 			}
+			all = append(all, p)
 		}
 	}
+	return all
 }
 
 // groupRef resolves a cue group named by a credit or a check.

@@ -33,7 +33,9 @@ func Score(r *Rubric, q *QuestionInfo, a Answer) Result {
 	}
 	j := &judgement{r: r, q: q, an: an, outcomeGroup: r.groupIndex("outcome")}
 	j.card = chooseCard(r, q, a, an)
-	return j.result(a)
+	res := j.result(a)
+	an.release()
+	return res
 }
 
 // followUpInfo describes a follow-up question: its key words are its own
@@ -44,7 +46,7 @@ func followUpInfo(parent *QuestionInfo, text string) *QuestionInfo {
 		info.ID, info.Company = parent.ID, parent.Company
 	}
 	seen := map[string]bool{}
-	for _, t := range tokenize(nil, text) {
+	for _, t := range tokenize(nil, text, "", nil) {
 		if t.clitic || len(t.word) < 4 || stopWords[t.word] || seen[t.stem] {
 			continue
 		}
@@ -272,7 +274,7 @@ func (j *judgement) evidence(c int) []string {
 		if len(out) >= 2 {
 			break
 		}
-		k := j.clauseOfToken(h.tok0)
+		k := h.clause
 		if j.an.clauses[k].part != c || seen[h.group] {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -183,13 +184,21 @@ func (an *analysis) boundaryBefore(c int) boundary {
 // featurize returns every clause's features.
 func (an *analysis) featurize(cue0 int) [][]int32 {
 	past, hyp := an.contextBins()
-	out := make([][]int32, len(an.clauses))
-	buf := make([]int32, 0, 48*len(an.clauses))
+	buf := slices.Grow(an.featBuf[:0], 48*len(an.clauses))
+	out := an.feats[:0]
 	for c := range an.clauses {
 		from := len(buf)
 		buf = an.clauseFeatures(buf, c, cue0, past, hyp)
-		out[c] = buf[from:len(buf):len(buf)]
+		out = append(out, buf[from:len(buf):len(buf)])
 	}
+	// The clauses' slices point into buf: if it grew, they are re-sliced.
+	at := 0
+	for c := range out {
+		n := len(out[c])
+		out[c] = buf[at : at+n : at+n]
+		at += n
+	}
+	an.featBuf, an.feats = buf, out
 	return out
 }
 
@@ -202,60 +211,72 @@ func (an *analysis) tag(bw *boundWeights) {
 	for c := range an.clauses {
 		an.clauses[c].emit = bw.emission(feats[c])
 	}
-	bounds := make([]boundary, len(an.clauses))
+	an.bounds = grow(an.bounds, len(an.clauses))
 	for c := 1; c < len(an.clauses); c++ {
-		bounds[c] = an.boundaryBefore(c)
+		an.bounds[c] = an.boundaryBefore(c)
 	}
-	path := viterbi(len(an.clauses), func(c int) *[numClasses]float64 { return &an.clauses[c].emit }, bounds, &bw.trans)
-	for c, p := range path {
-		an.clauses[c].part = p
+	an.vit = grow(an.vit, len(an.clauses))
+	viterbi(an.vit, func(c int) *[numClasses]float64 { return &an.clauses[c].emit }, an.bounds, &bw.trans)
+	for c := range an.vit {
+		an.clauses[c].part = an.vit[c].part
 	}
+}
+
+// viterbiCell is the Viterbi pass's state for one clause.
+type viterbiCell struct {
+	score [numClasses]float64 // the best path's score ending in each part
+	back  [numClasses]int8    // the part before it on that path
+	part  int                 // the part on the best path overall
 }
 
 func (bw *boundWeights) emission(feats []int32) [numClasses]float64 {
 	var e [numClasses]float64
 	for _, f := range feats {
 		w := &bw.w[f]
-		for k := range e {
-			e[k] += w[k]
-		}
+		e[0] += w[0]
+		e[1] += w[1]
+		e[2] += w[2]
+		e[3] += w[3]
+		e[4] += w[4]
 	}
 	return e
 }
 
 // viterbi returns the likeliest parts of n clauses given each one's
 // emission scores and the transition weights.
-func viterbi(n int, emit func(int) *[numClasses]float64, bounds []boundary, trans *[numBoundaries][numClasses + 1][numClasses]float64) []int {
-	score := make([][numClasses]float64, n)
-	back := make([][numClasses]int8, n)
+// cells has one entry per clause; the path is left in cells[i].part.
+func viterbi(cells []viterbiCell, emit func(int) *[numClasses]float64, bounds []boundary, trans *[numBoundaries][numClasses + 1][numClasses]float64) {
+	n := len(cells)
+	if n == 0 {
+		return
+	}
 	e0 := emit(0)
 	for k := 0; k < numClasses; k++ {
-		score[0][k] = trans[bSentence][numClasses][k] + e0[k]
+		cells[0].score[k] = trans[bSentence][numClasses][k] + e0[k]
 	}
 	for i := 1; i < n; i++ {
 		e := emit(i)
 		t := &trans[bounds[i]]
+		prev, cur := &cells[i-1], &cells[i]
 		for k := 0; k < numClasses; k++ {
 			best, arg := math.Inf(-1), 0
 			for p := 0; p < numClasses; p++ {
-				if v := score[i-1][p] + t[p][k]; v > best {
+				if v := prev.score[p] + t[p][k]; v > best {
 					best, arg = v, p
 				}
 			}
-			score[i][k] = best + e[k]
-			back[i][k] = int8(arg)
+			cur.score[k] = best + e[k]
+			cur.back[k] = int8(arg)
 		}
 	}
-	path := make([]int, n)
 	best, arg := math.Inf(-1), 0
 	for k := 0; k < numClasses; k++ {
-		if score[n-1][k] > best {
-			best, arg = score[n-1][k], k
+		if cells[n-1].score[k] > best {
+			best, arg = cells[n-1].score[k], k
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
-		path[i] = arg
-		arg = int(back[i][arg])
+		cells[i].part = arg
+		arg = int(cells[i].back[arg])
 	}
-	return path
 }

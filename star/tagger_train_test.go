@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,6 +48,31 @@ func goldParts(an *analysis, spans [][2]int, units []CorpusUnit) []int {
 	return gold
 }
 
+// withVariants adds, for each answer with all four parts, a copy without
+// each part (its units dropped, the rest joined by spaces), so that the
+// tagger learns answers that open on the task or the action, or stop early.
+func withVariants(entries []CorpusEntry) []CorpusEntry {
+	out := append([]CorpusEntry(nil), entries...)
+	for _, e := range entries {
+		if !(e.Has("situation") && e.Has("task") && e.Has("action") && e.Has("result")) {
+			continue
+		}
+		for _, drop := range Components {
+			v := e
+			v.ID, v.Layout, v.Sentences = e.ID+"-no-"+drop, "inline", nil
+			for _, u := range e.Sentences {
+				if u.C != drop {
+					v.Sentences = append(v.Sentences, u)
+				}
+			}
+			if len(v.Sentences) >= 2 {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
 func buildExamples(t testing.TB, r *Rubric, entries []CorpusEntry) []taggedExample {
 	var out []taggedExample
 	for _, e := range entries {
@@ -60,7 +86,11 @@ func buildExamples(t testing.TB, r *Rubric, entries []CorpusEntry) []taggedExamp
 				t.Fatalf("%s: unknown part %q", e.ID, u.C)
 			}
 		}
-		ex := taggedExample{id: e.ID, feats: an.featurize(r.tagger.cue0), gold: goldParts(an, spans, e.Sentences)}
+		var feats [][]int32
+		for _, f := range an.featurize(r.tagger.cue0) {
+			feats = append(feats, slices.Clone(f))
+		}
+		ex := taggedExample{id: e.ID, feats: feats, gold: goldParts(an, spans, e.Sentences)}
 		ex.bounds = make([]boundary, len(an.clauses))
 		for c := 1; c < len(an.clauses); c++ {
 			ex.bounds[c] = an.boundaryBefore(c)
@@ -91,7 +121,13 @@ func (p *perceptron) decode(ex *taggedExample) []int {
 			}
 		}
 	}
-	return viterbi(len(emits), func(i int) *[numClasses]float64 { return &emits[i] }, ex.bounds, &p.tw)
+	cells := make([]viterbiCell, len(emits))
+	viterbi(cells, func(i int) *[numClasses]float64 { return &emits[i] }, ex.bounds, &p.tw)
+	path := make([]int, len(cells))
+	for i := range cells {
+		path[i] = cells[i].part
+	}
+	return path
 }
 
 func (p *perceptron) learn(ex *taggedExample) (wrong int) {
@@ -226,6 +262,7 @@ func trainedModel(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	tune, _ := SplitCorpus(LoadCorpus(t))
+	tune = withVariants(tune)
 	examples := buildExamples(t, r, tune)
 	p := trainTagger(examples, len(r.tagger.w))
 	w, tw := p.averaged()

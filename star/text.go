@@ -52,8 +52,11 @@ var labelWords = map[string]string{
 }
 
 // Segment splits free text into sentences, verbatim and in order.
-func Segment(text string) []Sentence {
-	sg := segmenter{text: text}
+func Segment(text string) []Sentence { return segment(nil, text) }
+
+// segment appends the sentences of text to out.
+func segment(out []Sentence, text string) []Sentence {
+	sg := segmenter{text: text, out: out}
 	sg.run()
 	return sg.out
 }
@@ -165,7 +168,7 @@ func lineBreakEnds(prev, next string) bool {
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 		return false
 	}
-	lastWord := strings.ToLower(prev[strings.LastIndexAny(prev, " \t")+1:])
+	lastWord := toLower(prev[strings.LastIndexAny(prev, " \t")+1:])
 	switch lastWord {
 	case "and", "but", "so", "then", "that", "because", "when", "as", "if", "to", "the", "a", "an", "of",
 		"with", "where", "which", "while", "for", "from", "in", "on", "at", "by", "or", "my", "our", "his", "her":
@@ -195,6 +198,9 @@ func stripBullet(line string) (rest, marker string, ok bool) {
 // cutLabel recognises a STAR label at the start of s ("Situation:", "**Task**
 // -", "## Result", "S -") and returns the part and the text after it.
 func cutLabel(s string) (part, rest string, ok bool) {
+	if !mayHoldLabel(s) {
+		return "", s, false
+	}
 	t := strings.TrimLeft(s, "*_#> ")
 	heading := len(t) < len(s) && strings.ContainsAny(s[:len(s)-len(t)], "#*_")
 	end := strings.IndexAny(t, ":–—-")
@@ -225,8 +231,21 @@ func cutLabel(s string) (part, rest string, ok bool) {
 	return p, rest, true
 }
 
+// mayHoldLabel: a label is a word or two followed by a colon or a dash,
+// or a heading marked with # * or _; most sentences have none of these
+// near their start.
+func mayHoldLabel(s string) bool {
+	for i := 0; i < len(s) && i < 26; i++ {
+		switch s[i] {
+		case ':', '-', '#', '*', '_', 0xE2: // 0xE2 starts the long dashes
+			return true
+		}
+	}
+	return false
+}
+
 func labelKey(s string) string {
-	w := strings.ToLower(strings.Trim(s, "*_#() "))
+	w := toLower(strings.Trim(s, "*_#() "))
 	return strings.TrimPrefix(w, "the ")
 }
 
@@ -235,7 +254,7 @@ func questionLabel(s string) (string, bool) {
 	if !strings.HasSuffix(s, "?") || len(s) > 26 {
 		return "", false
 	}
-	w := strings.ToLower(strings.Trim(s, "*_?! "))
+	w := toLower(strings.Trim(s, "*_?! "))
 	w = strings.TrimPrefix(w, "and ")
 	w = strings.TrimPrefix(w, "the ")
 	p, ok := labelWords[w]
@@ -337,7 +356,7 @@ func isAbbreviation(before string) bool {
 		k--
 	}
 	word := strings.Trim(before[k:], `"'(`)
-	if abbreviations[strings.ToLower(word)] {
+	if abbreviations[toLower(word)] {
 		return true
 	}
 	if utf8.RuneCountInString(word) == 1 {

@@ -10,15 +10,17 @@ import (
 // "didn't", "'d" of "I'd", "'s" of "it's"), which is a token of its own so
 // that "I'd" reads as "I would" and "didn't" carries its negation.
 type token struct {
-	start, end int    // byte offsets in the sentence, as written
-	word       string // lower case; a clitic keeps its apostrophe: "n't", "'d"
-	stem       string // word with light suffix stripping, 'z' read as 's': what cues match
-	clitic     bool
-	punct      byte // the mark written right after the word: , ; : . ! ? or '-' for a spaced dash
-	upper      bool // written with a capital letter
-	number     bool // a figure: 40, 3.5, £60, 40%, 8:30
-	quoted     bool // inside quotation marks: someone's words reported
-	info       *wordInfo
+	word   string // lower case; a clitic keeps its apostrophe: "n't", "'d"
+	stem   string // word with light suffix stripping, 'z' read as 's': what cues match
+	info   *wordInfo
+	cue    *cueEntry // the cue phrases that start with this word
+	start  int       // byte offsets in the sentence, as written
+	end    int
+	punct  byte // the mark written right after the word: , ; : . ! ? or '-' for a spaced dash
+	clitic bool
+	upper  bool // written with a capital letter
+	number bool // a figure: 40, 3.5, £60, 40%, 8:30
+	quoted bool // inside quotation marks: someone's words reported
 }
 
 // words counts the tokens that are words (not clitics).
@@ -32,19 +34,31 @@ func countTokenWords(toks []token) int {
 	return n
 }
 
-// tokenize appends the tokens of sentence s to dst.
-func tokenize(dst []token, s string) []token {
-	lower := strings.ToLower(s)
+// tokenize appends the tokens of sentence s to dst. lower is s in lower
+// case when the caller has it (the whole answer is lowered once), else "".
+// dict is the rubric's dictionary (nil: the lexicon, and no cues).
+func tokenize(dst []token, s, lower string, dict *dictionary) []token {
+	if len(lower) != len(s) {
+		lower = toLower(s)
+	}
 	sameLen := len(lower) == len(s)
 	inDouble, inSingle := false, false
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c == ' ' || c == '\n' {
+			i++
+			continue
+		}
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case isWordRune(r) || (isCurrency(r) && i+size < len(s) && isDigitByte(s[i+size])):
+		case asciiWord[s[i]] || r >= utf8.RuneSelf && isWordRune(r) || (isCurrency(r) && i+size < len(s) && isDigitByte(s[i+size])):
 			start, n := i, len(dst)
-			i = scanWord(s, i)
-			dst = appendWord(dst, s, lower, sameLen, start, i)
+			var apostrophe bool
+			i, apostrophe = scanWord(s, i)
+			dst = appendWord(dst, s, lower, sameLen, start, i, apostrophe, dict)
 			for k := n; k < len(dst); k++ {
 				dst[k].quoted = inDouble || inSingle
 			}
@@ -92,15 +106,41 @@ func isCurrency(r rune) bool { return r == '£' || r == '$' || r == '€' }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // scanWord returns the end of the word starting at i: letters and digits,
-// with apostrophes, decimal points and thousands commas inside.
-func scanWord(s string, i int) int {
-	r, size := utf8.DecodeRuneInString(s[i:])
-	if isCurrency(r) {
-		i += size
+// with apostrophes, decimal points and thousands commas inside; and whether
+// an apostrophe was inside.
+func scanWord(s string, i int) (int, bool) {
+	apostrophe := false
+	if !asciiWord[s[i]] {
+		if r, size := utf8.DecodeRuneInString(s[i:]); isCurrency(r) {
+			i += size // "£60", "$50"
+		}
 	}
 	for i < len(s) {
-		r, size = utf8.DecodeRuneInString(s[i:])
+		for i < len(s) && asciiWord[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		if c := s[i]; c < utf8.RuneSelf && c != '\'' && c != '.' && c != ',' && c != ':' && c != '%' {
+			break // a space or a mark: the word ends
+		}
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if isWordRune(r) {
 			i += size
 			continue
@@ -111,6 +151,7 @@ func scanWord(s string, i int) int {
 			switch {
 			case isApostrophe(r) && isWordRune(nr):
 				i = next
+				apostrophe = true
 				continue
 			case (r == '.' || r == ',' || r == ':') && isDigitByte(s[i-1]) && isDigitByte(s[next]):
 				i = next
@@ -122,7 +163,7 @@ func scanWord(s string, i int) int {
 		}
 		break
 	}
-	return i
+	return i, apostrophe
 }
 
 // clitics are the endings split off a word after an apostrophe.
@@ -132,12 +173,15 @@ var clitics = map[string]bool{"t": true, "d": true, "ll": true, "m": true, "re":
 var negatedBases = map[string]string{"ca": "can", "wo": "will", "sha": "shall", "ai": "am", "don": "do"}
 
 // appendWord appends the word s[start:end], splitting off a clitic.
-func appendWord(dst []token, s, lower string, sameLen bool, start, end int) []token {
+func appendWord(dst []token, s, lower string, sameLen bool, start, end int, apostrophe bool, dict *dictionary) []token {
 	lw := func(a, b int) string {
 		if sameLen {
 			return lower[a:b]
 		}
 		return strings.ToLower(s[a:b])
+	}
+	if !apostrophe {
+		return appendToken(dst, s, lw(start, end), start, end, dict)
 	}
 	// Find a final clitic: the last apostrophe followed by a known ending.
 	cut, clEnd := -1, end
@@ -157,7 +201,7 @@ func appendWord(dst []token, s, lower string, sameLen bool, start, end int) []to
 		break
 	}
 	if cut < 0 {
-		return append(dst, newToken(s, lw(start, end), start, end))
+		return appendToken(dst, s, lw(start, end), start, end, dict)
 	}
 	ending := lw(cut, clEnd)
 	_, asize := utf8.DecodeRuneInString(s[cut:])
@@ -173,35 +217,85 @@ func appendWord(dst []token, s, lower string, sameLen bool, start, end int) []to
 		}
 		ending = "n't"
 	} else {
-		ending = "'" + endLetters
-		switch ending {
-		case "'s", "'d", "'ll", "'m", "'re", "'ve":
-			ending = cliticSpelling[ending]
+		switch endLetters {
+		case "s":
+			ending = "'s"
+		case "d":
+			ending = "'d"
+		case "ll":
+			ending = "'ll"
+		case "m":
+			ending = "'m"
+		case "re":
+			ending = "'re"
+		case "ve":
+			ending = "'ve"
 		}
 	}
 	if base != "" {
-		dst = append(dst, newToken(s, base, start, baseEnd))
+		dst = appendToken(dst, s, base, start, baseEnd, dict)
 	}
-	t := token{start: baseEnd, end: end, word: ending, stem: ending, clitic: true}
-	t.info = lookupWord(ending)
-	return append(dst, t)
+	return appendToken(dst, s, ending, baseEnd, end, dict)
 }
 
-// cliticSpelling gives each clitic one constant string, so that tokens
-// share it rather than each holding a new one.
-var cliticSpelling = map[string]string{"'s": "'s", "'d": "'d", "'ll": "'ll", "'m": "'m", "'re": "'re", "'ve": "'ve"}
-
-func newToken(s, word string, start, end int) token {
-	r, _ := utf8.DecodeRuneInString(s[start:])
-	t := token{start: start, end: end, word: word, upper: unicode.IsUpper(r)}
-	if isDigitByte(word[0]) || isCurrency(r) {
+// appendToken appends the token for word, written as s[start:end]. It is
+// filled in place: a token is too big to copy around for every word.
+func appendToken(dst []token, s, word string, start, end int, dict *dictionary) []token {
+	dst = append(dst, token{})
+	t := &dst[len(dst)-1]
+	t.start, t.end, t.word = start, end, word
+	c := s[start]
+	if c < utf8.RuneSelf {
+		t.upper = 'A' <= c && c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(s[start:])
+		t.upper = unicode.IsUpper(r)
+		if isCurrency(r) {
+			c = '0'
+		}
+	}
+	if isDigitByte(c) {
 		t.number = true
 		t.stem = word
-		return t
+		return dst
+	}
+	t.clitic = word[0] == '\'' && len(word) > 1 || word == "n't"
+	if dict != nil {
+		if e, ok := dict.words[word]; ok {
+			t.info, t.stem, t.cue = e.info, e.stem, e.cue
+			return dst
+		}
+		t.stem = stem(word)
+		t.cue = dict.cues.byStem[t.stem]
+		return dst
 	}
 	t.stem = stem(word)
 	t.info = lookupWord(word)
+	return dst
+}
+
+// lowerByte maps A–Z to a–z and every other byte to itself.
+var lowerByte = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
 	return t
+}()
+
+// toLower lower-cases ASCII text by table, and other text by the Unicode
+// rules.
+func toLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		b[i] = lowerByte[c]
+	}
+	return string(b)
 }
 
 // stem strips common English suffixes so that inflections of one word meet
