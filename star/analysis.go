@@ -71,6 +71,9 @@ type clauseFacts struct {
 // hypothetical: the clause says what would, could or will be done, or
 // how things go in general, rather than telling what happened.
 func (f *clauseFacts) hypothetical() bool {
+	if f.ifClause {
+		return true
+	}
 	switch f.tense {
 	case tWould, tFuture, tImperative:
 		return f.subj != subjThing && f.subj != subjPerson || f.tense == tImperative
@@ -82,7 +85,7 @@ func (f *clauseFacts) hypothetical() bool {
 
 // ownPastStep: the speaker (or the speaker's team) did something, in the past.
 func (f *clauseFacts) ownPastStep() bool {
-	if f.tense != tPast && f.tense != tElidedPast && f.tense != tPastProg {
+	if f.tense != tPast && f.tense != tElidedPast {
 		return false
 	}
 	if f.subj != subjI && f.subj != subjWe && f.tense != tElidedPast {

@@ -1,5 +1,7 @@
 package star
 
+import "strings"
+
 // Stage 2: sentences become clauses. One sentence often carries two parts
 // of a story ("The printer had jammed, so I wrote the labels by hand"), so
 // the tagger labels clauses, and clauses of one sentence that get the same
@@ -19,6 +21,15 @@ func clauseCuts(dst []int, toks []token) []int {
 	n := len(toks)
 	total := countTokenWords(toks)
 	long := total >= longSentenceWords
+	// A long stretch with no commas at all is speech written down: a new
+	// subject starts a clause even with nothing before it.
+	unpunctuated := total >= 2*longSentenceWords
+	for k := range toks {
+		if toks[k].punct == ',' || toks[k].punct == ';' {
+			unpunctuated = false
+			break
+		}
+	}
 	wordsSince, wordsBefore := 0, 0 // since the last cut, and before k
 	leftHasVerb := false
 	// A long leading purpose or "By ...ing" clause is a clause of its own
@@ -29,7 +40,7 @@ func clauseCuts(dst []int, toks []token) []int {
 	for k := 0; k < n; k++ {
 		t := &toks[k]
 		if k > 0 && wordsSince >= minClauseWords && total-wordsBefore >= minClauseWords &&
-			(toks[k-1].punct != 0 || long || t.word == "so" || t.word == "and") && cutBefore(toks, k, long, leftHasVerb) {
+			(toks[k-1].punct != 0 || long || t.word == "so" || t.word == "and") && cutBefore(toks, k, long, unpunctuated, leftHasVerb) {
 			dst = append(dst, k)
 			wordsSince, leftHasVerb = 0, false
 		}
@@ -45,7 +56,7 @@ func clauseCuts(dst []int, toks []token) []int {
 }
 
 // cutBefore decides whether a clause starts at token k.
-func cutBefore(toks []token, k int, long, leftHasVerb bool) bool {
+func cutBefore(toks []token, k int, long, unpunctuated, leftHasVerb bool) bool {
 	prev, t := &toks[k-1], &toks[k]
 	next := func(d int) *token {
 		if k+d < len(toks) {
@@ -78,14 +89,17 @@ func cutBefore(toks []token, k int, long, leftHasVerb bool) bool {
 			return long || prev.punct == 0 && leftHasVerb
 		case t.word == "and" && next(1) != nil && (next(1).word == "then" || next(1).word == "so"):
 			return long || leftHasVerb
-		case long && (t.word == "and" || t.word == "but") && isSubjectPronoun(next(1)):
-			return true
+		case long && leftHasVerb && (t.word == "and" || t.word == "but") && isSubjectPronoun(next(1)):
+			return true // not "my colleagues and I found ..."
+		case long && leftHasVerb && t.word == "and" && next(1) != nil && isAdverb(next(1).word) && isSubjectPronoun(next(2)):
+			return true // "... and suddenly they were fine"
 		case long && t.word == "then" && isSubjectPronoun(next(1)):
 			return true
 		case long && t.word == "which" && leftHasVerb:
 			return true
-		case long && leftHasVerb && isSubjectPronoun(t) && t.word != "it" && t.word != "you" &&
-			verbWithin(toks, k+1, 2) && !bindsNext(prev.word):
+		case unpunctuated && leftHasVerb && isSubjectPronoun(t) && t.word != "it" && t.word != "you" &&
+			verbWithin(toks, k+1, 2) && !bindsNext(prev.word) && !isVerbForm(prev) && !isAdverb(prev.word) &&
+			!strings.HasSuffix(prev.word, "ly"):
 			// A run-on with no punctuation: "... the improvements I had to ..."
 			return true
 		}
@@ -99,10 +113,20 @@ func startsClause(t *token) bool {
 		return false
 	}
 	switch t.word {
-	case "then", "so", "as", "eventually", "finally", "in", "by", "after", "afterwards", "later", "now", "since":
+	case "then", "so", "as", "eventually", "finally", "in", "by", "after", "afterwards", "later", "now", "since",
+		"when", "while", "before", "once", "because", "if", "suddenly":
 		return true
 	}
 	return isSubjectStart(t)
+}
+
+// isVerbForm: the word is a verb ("ensured we ...", "said she ...").
+func isVerbForm(t *token) bool {
+	if t.info != nil {
+		return t.info.form != 0 || t.info.flags&(fModal|fAuxBe|fAuxHave|fAuxDo) != 0
+	}
+	_, ok := guessVerb(t.word)
+	return ok
 }
 
 // isSubjectStart: the word can open a clause's subject.

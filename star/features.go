@@ -72,6 +72,7 @@ type featureSpace struct {
 	toVerb, first, flag, pos, posTense, posSubj, posVerb, posFlag, place   int
 	label, words, ctxPast, ctxHyp, ctxPastTense, ctxHypTense, prevTense    int
 	habTense, genTense, ifTense                                            int
+	nextTense, prevOwn, nextOwn                                            int
 }
 
 // ctxBins split the answer-wide shares (of past-tense and of hypothetical
@@ -142,6 +143,14 @@ func newFeatureSpace() *featureSpace {
 	fs.ctxHypTense = block(ctxBins*int(numTenses), func(i int) string {
 		return fmt.Sprintf("answer-hypothetical=%d tense=%s", i/int(numTenses), tenseNames[i%int(numTenses)])
 	})
+	fs.nextTense = block(int(numTenses)+1, func(i int) string {
+		if i == int(numTenses) {
+			return "next-tense=end"
+		}
+		return "next-tense=" + tenseNames[i]
+	})
+	fs.prevOwn = block(1, func(int) string { return "prev own-step" })
+	fs.nextOwn = block(1, func(int) string { return "next own-step" })
 	fs.habTense = block(int(numTenses), func(i int) string { return "habitual tense=" + tenseNames[i] })
 	fs.genTense = block(int(numTenses), func(i int) string { return "generic tense=" + tenseNames[i] })
 	fs.ifTense = block(int(numTenses), func(i int) string { return "if tense=" + tenseNames[i] })
@@ -282,6 +291,17 @@ func (an *analysis) clauseFeatures(dst []int32, c int, cueBase int, ctxPast, ctx
 		add(fs.prevTense + int(numTenses))
 	} else {
 		add(fs.prevTense + int(an.clauses[c-1].facts.tense))
+	}
+	if c+1 < n {
+		add(fs.nextTense + int(an.clauses[c+1].facts.tense))
+		if an.clauses[c+1].facts.ownPastStep() {
+			add(fs.nextOwn)
+		}
+	} else {
+		add(fs.nextTense + int(numTenses))
+	}
+	if c > 0 && an.clauses[c-1].facts.ownPastStep() {
+		add(fs.prevOwn)
 	}
 	third := min(2, int(rel*3))
 	for g, count := range cl.cues {

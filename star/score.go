@@ -290,33 +290,54 @@ func (j *judgement) evidence(c int) []string {
 		}
 	}
 	if best >= 0 {
-		if why := describeClause(&j.an.clauses[best]); why != "" {
+		if why := describeClause(&j.an.clauses[best], c); why != "" {
 			out = append(out, j.quoteClause(best, 5)+": "+why)
 		}
 	}
 	return out
 }
 
-// describeClause says what a clause tells, as a coach would put it.
-func describeClause(cl *clauseInfo) string {
+// describeClause says what a clause tells for part c, as a coach would.
+func describeClause(cl *clauseInfo, c int) string {
 	f := &cl.facts
-	switch {
-	case cl.label >= 0:
-		return "labelled " + classes[cl.label]
-	case f.ownPastStep():
-		return "a step you took"
-	case f.purpose || f.verb == vcIntent || f.toVerb != vcNone && f.tense.isPast():
-		return "what you set out to do"
-	case f.tense == tPastPerfect:
-		return "what had happened before"
-	case f.feelings > 0 && f.tense.isPast():
-		return "how someone felt"
-	case f.tense.isPast() && (f.subj == subjPerson || f.subj == subjThey):
-		return "what someone else did"
-	case f.numbers > 0 || f.measures > 0:
-		return "a figure"
-	case f.tense.isPast():
-		return "what happened"
+	if cl.label == c {
+		return "labelled " + classes[c]
+	}
+	switch c {
+	case clsSituation:
+		switch {
+		case f.tense == tPastPerfect:
+			return "what had happened before"
+		case f.feelings > 0:
+			return "how someone felt"
+		case f.subj == subjPerson || f.subj == subjThey || f.subj == subjGeneric:
+			return "what the customer or others were doing"
+		case f.tense.isPast():
+			return "where and when it happened"
+		}
+	case clsTask:
+		switch {
+		case f.purpose || f.verb == vcIntent || f.toVerb != vcNone:
+			return "what you set out to do"
+		default:
+			return "what you were responsible for"
+		}
+	case clsAction:
+		switch {
+		case f.ownPastStep():
+			return "a step you took"
+		case f.tense.isPast():
+			return "what was done"
+		}
+	case clsResult:
+		switch {
+		case f.numbers > 0 || f.measures > 0:
+			return "how it ended, with a figure"
+		case f.subj == subjI && f.verb == vcMental:
+			return "what you learned"
+		default:
+			return "how it ended"
+		}
 	}
 	return ""
 }

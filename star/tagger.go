@@ -220,6 +220,65 @@ func (an *analysis) tag(bw *boundWeights) {
 	for c := range an.vit {
 		an.clauses[c].part = an.vit[c].part
 	}
+	an.recoverParts()
+	an.requireEvidence(clsAction)
+}
+
+// requireEvidence: part p is found only when at least one of its clauses
+// points to it by its own words; otherwise (a clause put there by its place
+// in the story alone, "I was unsure what to do next") those clauses take
+// the part their words point to.
+func (an *analysis) requireEvidence(p int) {
+	for c := range an.clauses {
+		if an.clauses[c].part == p && argmax(&an.clauses[c].emit) == p {
+			return
+		}
+	}
+	for c := range an.clauses {
+		if an.clauses[c].part == p {
+			an.clauses[c].part = argmax(&an.clauses[c].emit)
+		}
+	}
+}
+
+// recoverParts: a part that the sequence left out, though a clause's own
+// words point to it most, is given that clause (when its part keeps
+// another clause), so that "I booked an engineer" between the task and the
+// outcome is never heard as no action at all.
+func (an *analysis) recoverParts() {
+	var count [numClasses]int
+	for c := range an.clauses {
+		count[an.clauses[c].part]++
+	}
+	for p := 0; p < clsNone; p++ {
+		if count[p] > 0 {
+			continue
+		}
+		best, margin := -1, 0.0
+		for c := range an.clauses {
+			cl := &an.clauses[c]
+			if q := cl.part; argmax(&cl.emit) == p && (q == clsNone || count[q] > 1) {
+				if m := cl.emit[p] - cl.emit[q]; m > margin {
+					best, margin = c, m
+				}
+			}
+		}
+		if best >= 0 {
+			count[an.clauses[best].part]--
+			an.clauses[best].part = p
+			count[p]++
+		}
+	}
+}
+
+func argmax(e *[numClasses]float64) int {
+	best := 0
+	for k := 1; k < numClasses; k++ {
+		if e[k] > e[best] {
+			best = k
+		}
+	}
+	return best
 }
 
 // viterbiCell is the Viterbi pass's state for one clause.
