@@ -355,8 +355,9 @@ func findSubject(toks []token, start, v int) subject {
 				return t.info.subj
 			}
 			if fl&(fPersonNoun|fCustomerNoun) != 0 {
-				if k > start && toks[k-1].info != nil && toks[k-1].info.flags&fIndefinite != 0 {
-					return subjGeneric // "a customer", "every caller"
+				if k > start && toks[k-1].info != nil && toks[k-1].info.flags&fIndefinite != 0 &&
+					toks[k-1].word != "a" && toks[k-1].word != "an" {
+					return subjGeneric // "every caller", "any customer" ("a customer" may be one)
 				}
 				if strings.HasSuffix(t.word, "s") && fl&fCustomerNoun != 0 && k > start && !isDeterminer(&toks[k-1]) {
 					return subjGeneric

@@ -45,13 +45,17 @@ func TestExplain(t *testing.T) {
 			w    float64
 		}
 		var top []fw
+		vs, other := cl.part, clsNone
+		if v := os.Getenv("STARPREP_EXPLAIN_VS"); v != "" {
+			vs, other = classIndex(strings.Split(v, ",")[0]), classIndex(strings.Split(v, ",")[1])
+		}
 		for _, id := range feats[c] {
 			w := r.tagger.w[id]
-			top = append(top, fw{featureName(int(id), r.cues.groups), w[cl.part] - w[clsNone]})
+			top = append(top, fw{featureName(int(id), r.cues.groups), w[vs] - w[other]})
 		}
 		sort.Slice(top, func(i, j int) bool { return abs(top[i].w) > abs(top[j].w) })
 		var names []string
-		for _, x := range top[:min(6, len(top))] {
+		for _, x := range top[:min(12, len(top))] {
 			names = append(names, fmt.Sprintf("%s(%+.1f)", x.name, x.w))
 		}
 		fmt.Printf("          %s\n", strings.Join(names, " "))

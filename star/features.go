@@ -44,8 +44,12 @@ var firstWords = []string{"so", "then", "and", "but", "also", "next", "first", "
 	"from", "without", "instead", "yes", "well", "honestly", "thanks", "from", "ever", "going", "looking",
 	"overall", "always", "every", "customers", "people", "whenever", "although", "though", "until", "even"}
 
-// posBins split the answer into five stretches by a clause's place.
-const posBins = 5
+// posBins split the answer into five stretches by a clause's place, and a
+// sixth for every clause of a short answer (under shortAnswerClauses), where
+// a place means little.
+const posBins = 6
+
+const shortAnswerClauses = 6
 
 // placeNames are features of where a clause stands.
 const (
@@ -163,11 +167,8 @@ func newFeatureSpace() *featureSpace {
 	return fs
 }
 
-// cueFeatureNames are the features of cue group g: found, and found in the
-// first, middle or last third of the answer.
-func cueFeatureNames(group string) [4]string {
-	return [4]string{"cue=" + group, "cue=" + group + " pos=early", "cue=" + group + " pos=middle", "cue=" + group + " pos=late"}
-}
+// cueFeatureName is the feature of a cue group: a phrase of it is in the clause.
+func cueFeatureName(group string) string { return "cue=" + group }
 
 // bin puts share (0..1) into one of n bins.
 func bin(share float64, n int) int {
@@ -186,7 +187,10 @@ func (an *analysis) clauseFeatures(dst []int32, c int, cueBase int, ctxPast, ctx
 	if n > 1 {
 		rel = float64(c) / float64(n-1)
 	}
-	pos := bin(rel, posBins)
+	pos := bin(rel, posBins-1)
+	if n < shortAnswerClauses {
+		pos = posBins - 1
+	}
 	s, t, v := int(f.subj), int(f.tense), int(f.verb)
 	add := func(id int) { dst = append(dst, int32(id)) }
 	add(fs.bias)
@@ -303,11 +307,9 @@ func (an *analysis) clauseFeatures(dst []int32, c int, cueBase int, ctxPast, ctx
 	if c > 0 && an.clauses[c-1].facts.ownPastStep() {
 		add(fs.prevOwn)
 	}
-	third := min(2, int(rel*3))
 	for g, count := range cl.cues {
 		if count > 0 {
-			add(cueBase + 4*g)
-			add(cueBase + 4*g + 1 + third)
+			add(cueBase + g)
 		}
 	}
 	return dst

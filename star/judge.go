@@ -57,10 +57,11 @@ func (r *Rubric) groupIndex(name string) int {
 	return -1
 }
 
-// hasStory: some clause was tagged a part of a story.
+// hasStory: some clause tells part of a real story (tagged a part, and not
+// itself what one would or usually does).
 func (an *analysis) hasStory() bool {
 	for i := range an.clauses {
-		if an.clauses[i].part != clsNone {
+		if an.clauses[i].part != clsNone && !an.clauses[i].facts.hypothetical() {
 			return true
 		}
 	}

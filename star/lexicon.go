@@ -133,7 +133,7 @@ var verbData = []struct {
 		greet serve hire fire rush grab carry refill remake redo/redid/redone rearrange reassign reassess
 		rerun/reran/rerun rewrite/rewrote/rewritten rebuild/rebuilt/rebuilt cc chat meet/met/met volunteer
 		sell/sold/sold buy/bought/bought lay/laid/laid catch/caught/caught teach/taught/taught coach mentor
-		shadow measure reconcile refile stand/stood/stood pop decide work get/got/got spit/spat/spat
+		shadow measure reconcile refile stand/stood/stood pop decide work let/let/let get/got/got spit/spat/spat
 		wear/wore/worn hide/hid/hidden fly/flew/flown eat/ate/eaten drink/drank/drunk ride/rode/ridden
 		shake/shook/shaken throw/threw/thrown forgive/forgave/forgiven sleep/slept/slept feed/fed/fed
 		fight/fought/fought blow/blew/blown hang/hung/hung lie/lay/lain shut/shut/shut quit/quit/quit

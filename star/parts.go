@@ -15,6 +15,7 @@ import (
 
 // partRule is one part's compiled rubric entry.
 type partRule struct {
+	evidence  []int // the cue groups quoted as the reason the part was found
 	weight    float64
 	base      float64
 	credits   []partCredit
@@ -224,6 +225,11 @@ func compilePart(ps *yamlfile.Problems, name string, spec partSpec, node *yaml.N
 	}
 	if spec.Missing == "" || spec.Weak == "" {
 		ps.Add(node, "parts.%s needs both a missing and a weak tip", name)
+	}
+	for _, g := range spec.Evidence {
+		if k := groupRef(ps, node, "parts."+name+" evidence", g, groups); k >= 0 {
+			pr.evidence = append(pr.evidence, k)
+		}
 	}
 	creditNodes := yamlfile.Value(node, "credits")
 	for i := range spec.Credits {

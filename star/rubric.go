@@ -82,6 +82,7 @@ type cueSpec struct {
 }
 
 type partSpec struct {
+	Evidence  []string    `yaml:"evidence"`
 	Weight    float64     `yaml:"weight"`
 	Base      float64     `yaml:"base"`
 	Credits   []yaml.Node `yaml:"credits"`

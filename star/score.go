@@ -269,18 +269,21 @@ func (j *judgement) evidence(c int) []string {
 		return nil
 	}
 	var out []string
-	seen := map[int]bool{}
+	var seenGroups []int
 	for _, h := range j.an.hits {
 		if len(out) >= 2 {
 			break
 		}
 		k := h.clause
-		if j.an.clauses[k].part != c || seen[h.group] {
+		if j.an.clauses[k].part != c || !slices.Contains(j.r.parts[c].evidence, h.group) || slices.Contains(seenGroups, h.group) {
 			continue
 		}
-		seen[h.group] = true
+		seenGroups = append(seenGroups, h.group)
 		s := j.an.sents[j.an.clauses[k].sent].Text
-		out = append(out, "'"+s[j.an.toks[h.tok0].start:j.an.toks[h.tok1-1].end]+"' ("+j.r.cues.groups[h.group].id+")")
+		e := "'" + s[j.an.toks[h.tok0].start:j.an.toks[h.tok1-1].end] + "' (" + j.r.cues.groups[h.group].id + ")"
+		if !slices.ContainsFunc(out, func(x string) bool { return strings.HasPrefix(x, e[:strings.LastIndex(e, " (")]) }) {
+			out = append(out, e)
+		}
 	}
 	best, margin := -1, math.Inf(-1)
 	for _, k := range p.clauses {

@@ -147,14 +147,12 @@ type boundWeights struct {
 // bind lays m out for a rubric with these cue groups.
 func (m *tagModel) bind(groups []cueGroup) *boundWeights {
 	bw := &boundWeights{trans: m.trans, cue0: len(features.names)}
-	bw.w = make([][numClasses]float64, len(features.names)+4*len(groups))
+	bw.w = make([][numClasses]float64, len(features.names)+len(groups))
 	for i, name := range features.names {
 		bw.w[i] = m.features[name]
 	}
 	for g, grp := range groups {
-		for k, name := range cueFeatureNames(grp.id) {
-			bw.w[bw.cue0+4*g+k] = m.features[name]
-		}
+		bw.w[bw.cue0+g] = m.features[cueFeatureName(grp.id)]
 	}
 	return bw
 }
@@ -164,8 +162,7 @@ func featureName(id int, groups []cueGroup) string {
 	if id < len(features.names) {
 		return features.names[id]
 	}
-	id -= len(features.names)
-	return cueFeatureNames(groups[id/4].id)[id%4]
+	return cueFeatureName(groups[id-len(features.names)].id)
 }
 
 // boundaryBefore is what separates clause c from clause c-1.

@@ -183,21 +183,44 @@ func (p *perceptron) averaged() ([][numClasses]float64, [numBoundaries][numClass
 	return w, tw
 }
 
-// trainTagger trains on examples, in an order shuffled by a fixed seed.
-func trainTagger(examples []taggedExample, nfeat int) *perceptron {
-	p := newPerceptron(nfeat)
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for epoch := 0; epoch < trainEpochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, i := range order {
-			p.learn(&examples[i])
+// trainSeeds is how many perceptrons, each shuffling the answers in its
+// own order, are averaged into the tagger: one alone swings with the
+// order it happened to see.
+const trainSeeds = 5
+
+// trainTagger trains trainSeeds averaged perceptrons on examples, each in
+// an order shuffled by a fixed seed, and averages their weights.
+func trainTagger(examples []taggedExample, nfeat int) ([][numClasses]float64, [numBoundaries][numClasses + 1][numClasses]float64) {
+	w := make([][numClasses]float64, nfeat)
+	var tw [numBoundaries][numClasses + 1][numClasses]float64
+	for seed := uint64(1); seed <= trainSeeds; seed++ {
+		p := newPerceptron(nfeat)
+		order := make([]int, len(examples))
+		for i := range order {
+			order[i] = i
+		}
+		rng := rand.New(rand.NewPCG(seed, 2))
+		for epoch := 0; epoch < trainEpochs; epoch++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, i := range order {
+				p.learn(&examples[i])
+			}
+		}
+		pw, ptw := p.averaged()
+		for f := range w {
+			for k := range w[f] {
+				w[f][k] += pw[f][k] / trainSeeds
+			}
+		}
+		for b := range tw {
+			for prev := range tw[b] {
+				for k := range tw[b][prev] {
+					tw[b][prev][k] += ptw[b][prev][k] / trainSeeds
+				}
+			}
 		}
 	}
-	return p
+	return w, tw
 }
 
 // formatWeight writes a weight with three decimals, without trailing zeros.
@@ -225,7 +248,7 @@ func writeModel(w [][numClasses]float64, tw [numBoundaries][numClasses + 1][numC
 	b.WriteString("# likely one part follows another across a clause, sentence or paragraph\n")
 	b.WriteString("# boundary. Generated from the tune part of star/testdata/corpus by\n")
 	b.WriteString("#   go test ./star -run TestTrainTagger -update\n")
-	fmt.Fprintf(&b, "# (an averaged perceptron, %d passes over %d answers). Do not edit by hand:\n", trainEpochs, trainedOn)
+	fmt.Fprintf(&b, "# (%d averaged perceptrons, %d passes each over %d answers). Do not edit by hand:\n", trainSeeds, trainEpochs, trainedOn)
 	b.WriteString("# change the features (star/features.go) or the corpus, and retrain.\n")
 	b.WriteString("version: 1\n")
 	b.WriteString("transitions:\n")
@@ -264,8 +287,7 @@ func trainedModel(t testing.TB) []byte {
 	tune, _ := SplitCorpus(LoadCorpus(t))
 	tune = withVariants(tune)
 	examples := buildExamples(t, r, tune)
-	p := trainTagger(examples, len(r.tagger.w))
-	w, tw := p.averaged()
+	w, tw := trainTagger(examples, len(r.tagger.w))
 	return writeModel(w, tw, r.cues.groups, len(examples))
 }
 
