@@ -23,8 +23,39 @@ type feedbackStyle struct {
 // table of the STAR components, the checks and the tips, best first.
 func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Score: %s  %s   (%d words)\n\n", paint(st.Color, bandColor(res.Band), fmt.Sprintf("%d/100", res.Score)), bandLabel(res.Band), res.Words)
+	fmt.Fprintf(&b, "Score: %s  %s   (%d words)%s\n\n", paint(st.Color, bandColor(res.Band), fmt.Sprintf("%d/100", res.Score)),
+		bandLabel(res.Band), res.Words, cardNote(res.Kind))
+	width := st.Width
+	if width <= 0 {
+		width = 80
+	}
+	if len(res.Components) > 0 {
+		if err := writePartTable(w, &b, res, width); err != nil {
+			return err
+		}
+	}
+	return writeChecksAndTips(w, &b, res, st, width)
+}
 
+// cardNote names the feedback card when it is not a STAR story's.
+func cardNote(kind string) string {
+	switch kind {
+	case star.CardPlan:
+		return "  · judged as a plan: no time it happened yet"
+	case star.CardMotivation:
+		return "  · judged as a motivation answer"
+	case star.CardStrengths:
+		return "  · judged as a strengths answer"
+	case star.CardDirect:
+		return "  · judged as a direct answer"
+	case star.CardFollowUp:
+		return "  · judged as a follow-up answer"
+	}
+	return ""
+}
+
+// writePartTable prints the four STAR parts of a story card.
+func writePartTable(w io.Writer, b *strings.Builder, res star.Result, width int) error {
 	t := table{headers: []string{"PART", "FOUND", "SCORE", "WORDS", "WHAT WE HEARD"}, rightAlign: map[int]bool{2: true, 3: true}}
 	for _, name := range star.Components {
 		c := res.Components[name]
@@ -45,14 +76,11 @@ func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 		return err
 	}
 	b.Reset()
-	width := st.Width
-	if width <= 0 {
-		width = 80
-	}
-	if err := renderBox(w, t, width); err != nil {
-		return err
-	}
+	return renderBox(w, t, width)
+}
 
+// writeChecksAndTips prints what to work on, what went well, and the tips.
+func writeChecksAndTips(w io.Writer, b *strings.Builder, res star.Result, st feedbackStyle, width int) error {
 	var failed, passed []star.Check
 	for _, c := range res.Checks {
 		if c.OK {
@@ -62,15 +90,18 @@ func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 		}
 	}
 	if len(failed) > 0 {
-		b.WriteString("\nTo work on:\n")
+		if len(res.Components) > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("To work on:\n")
 		for _, c := range failed {
-			fmt.Fprintf(&b, "  %s %s\n", paint(st.Color, "31", "✗"), wrapIndent(c.Message, width-4, "    "))
+			fmt.Fprintf(b, "  %s %s\n", paint(st.Color, "31", "✗"), wrapIndent(c.Message, width-4, "    "))
 		}
 	}
 	if st.AllChecks && len(passed) > 0 {
 		b.WriteString("\nDone well:\n")
 		for _, c := range passed {
-			fmt.Fprintf(&b, "  %s %s\n", paint(st.Color, "32", "✓"), wrapIndent(c.Message, width-4, "    "))
+			fmt.Fprintf(b, "  %s %s\n", paint(st.Color, "32", "✓"), wrapIndent(c.Message, width-4, "    "))
 		}
 	}
 	tips := res.Tips
@@ -80,10 +111,10 @@ func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 	if len(tips) > 0 {
 		b.WriteString("\nTips, biggest gain first:\n")
 		for i, tip := range tips {
-			fmt.Fprintf(&b, "  %d. %s\n", i+1, wrapIndent(tip, width-5, "     "))
+			fmt.Fprintf(b, "  %d. %s\n", i+1, wrapIndent(tip, width-5, "     "))
 		}
 		if more := len(res.Tips) - len(tips); more > 0 {
-			fmt.Fprintf(&b, "  (%d more with --format json)\n", more)
+			fmt.Fprintf(b, "  (%d more with --format json)\n", more)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/starprep/starprep/coach"
 	"io"
 	"os"
 	"strconv"
@@ -136,7 +137,7 @@ func questionInfo(bank *questions.Bank, id string) (*star.QuestionInfo, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &star.QuestionInfo{ID: q.ID, Text: q.Text, Keywords: q.Keywords, Competencies: q.Competencies, STAR: q.STAR}, true
+	return coach.ScoreInfo(q, ""), true
 }
 
 func scoreRun(opts *scoreOptions) error {

@@ -68,11 +68,13 @@ type scoreJSON struct {
 	Score      *int   `json:"score"`
 	Band       string `json:"band"`
 	Words      *int   `json:"words"`
+	Kind       string `json:"kind"` // the feedback card, DESIGN.md "Question kinds"
 	Components map[string]struct {
 		Present   *bool    `json:"present"`
 		Score     *int     `json:"score"`
 		Words     *int     `json:"words"`
 		Sentences []string `json:"sentences"`
+		Evidence  []string `json:"evidence"`
 	} `json:"components"`
 	Checks []struct {
 		ID      string `json:"id"`

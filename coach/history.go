@@ -90,12 +90,7 @@ func BuildHistory(sessions []Saved, bank *questions.Bank, rubric *star.Rubric) *
 
 // questionInfo is what the scorer needs from a bank question; asked is the
 // text as it was put to the candidate (with the company filled in).
-func questionInfo(q questions.Question, asked string) *star.QuestionInfo {
-	if asked == "" {
-		asked = q.Text
-	}
-	return &star.QuestionInfo{ID: q.ID, Text: asked, Keywords: q.Keywords, Competencies: q.Competencies, STAR: q.STAR}
-}
+func questionInfo(q questions.Question, asked string) *star.QuestionInfo { return ScoreInfo(q, asked) }
 
 // followUpInfo is what the scorer needs for a follow-up question: a direct
 // answer, with no keywords (the main question's would not fit it).

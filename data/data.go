@@ -20,6 +20,12 @@ var Checklist []byte
 //go:embed rubric.yaml
 var Rubric []byte
 
+// Tagger is the STAR tagger's weights (tagger.yaml), trained on the
+// project's labelled corpus by `go test ./star -run TestTrainTagger -update`.
+//
+//go:embed tagger.yaml
+var Tagger []byte
+
 // ExampleCompany is a fictional company's notes to copy (companies/northwind.yaml).
 //
 //go:embed companies/northwind.yaml
@@ -30,5 +36,6 @@ const (
 	QuestionsPath      = "embedded:questions.yaml"
 	ChecklistPath      = "embedded:checklist.yaml"
 	RubricPath         = "embedded:rubric.yaml"
+	TaggerPath         = "embedded:tagger.yaml"
 	ExampleCompanyPath = "embedded:companies/northwind.yaml"
 )

@@ -1,6 +1,7 @@
 package star_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -8,20 +9,54 @@ import (
 	"github.com/starprep/starprep/star"
 )
 
-// benchAnswer is a 200-word free-text answer.
-const benchAnswer = `Last December I was working on the phones for a broadband provider when a customer called, furious because his internet had been down for four days and he worked from home. It was my job to calm him down and get him back online before his shift on Monday. First I let him finish without interrupting and apologised for the trouble he had been through. Then I checked our CRM and found two earlier tickets that had never been escalated to the network team, which explained why nobody had called him back. I told him exactly what I had found, booked an engineer for eight the next morning, and set a reminder to call him at six that evening to confirm the slot. When I called back, I also credited a week of service to his account so he would not pay for days he could not use. As a result his line was fixed within 24 hours, he gave me 10 out of 10 on the post-call survey, and our repeat contacts for that area fell the following week. I learned that owning the follow-up myself is what turns an angry caller around.`
-
-func BenchmarkScore200Words(b *testing.B) {
+// BenchmarkScoreCorpus scores the corpus answers one after another and
+// reports the cost per answer and per 200 words of real text.
+func BenchmarkScoreCorpus(b *testing.B) {
 	r := defaultRubric(b)
-	q := info(mustQuestion(b, "angry-customer-time"))
-	a := star.Answer{Text: benchAnswer}
-	if n := len(strings.Fields(benchAnswer)); n < 190 || n > 210 {
-		b.Fatalf("bench answer has %d words, want about 200", n)
+	bk := bank(b)
+	var answers []star.Answer
+	var infos []*star.QuestionInfo
+	words := 0
+	for _, e := range star.LoadCorpus(b) {
+		text, _ := e.Text()
+		q, _ := bk.Get(e.QuestionID)
+		answers = append(answers, star.Answer{Text: text})
+		infos = append(infos, info(q))
+		words += len(strings.Fields(text))
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		star.Score(r, q, a)
+		k := i % len(answers)
+		star.Score(r, infos[k], answers[k])
+	}
+	b.StopTimer()
+	perAnswer := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+	avgWords := float64(words) / float64(len(answers))
+	b.ReportMetric(perAnswer/avgWords*200/1000, "µs/200words")
+}
+
+// BenchmarkScoreUnpunctuated scores a long dictated answer with no
+// punctuation at all; its cost per word should stay flat as it grows.
+func BenchmarkScoreUnpunctuated(b *testing.B) {
+	for _, n := range []int{2000, 20000} {
+		b.Run(strconv.Itoa(n)+"words", func(b *testing.B) {
+			r := defaultRubric(b)
+			q := info(mustQuestion(b, "angry-customer-time"))
+			unit := strings.Fields("so i called the depot and i asked them where the parcel was and then i rang the customer back and she was happy with that")
+			var sb strings.Builder
+			for i := 0; i < n; i++ {
+				sb.WriteString(unit[i%len(unit)])
+				sb.WriteByte(' ')
+			}
+			a := star.Answer{Text: sb.String()}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				star.Score(r, q, a)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/word")
+		})
 	}
 }
 

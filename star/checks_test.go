@@ -52,7 +52,7 @@ func bankQuestion(t testing.TB, id string) *star.QuestionInfo {
 	if !ok {
 		t.Fatalf("no question %q in the built-in bank", id)
 	}
-	return &star.QuestionInfo{ID: q.ID, Text: q.Text, Keywords: q.Keywords, Competencies: q.Competencies, STAR: q.STAR}
+	return &star.QuestionInfo{ID: q.ID, Text: q.Text, Keywords: q.Keywords, Competencies: q.Competencies, STAR: q.STAR, Category: q.Category}
 }
 
 func findCheck(t testing.TB, res star.Result, id string) star.Check {
@@ -220,7 +220,7 @@ func TestRelevanceMessageNamesWhatWasCovered(t *testing.T) {
 	for _, term := range append(append([]string(nil), q.Keywords...), q.Competencies...) {
 		quoted := "'" + term + "'"
 		if strings.Contains(ck.Message, quoted) && !strings.Contains(lower, strings.ToLower(term)) {
-			t.Skipf("BUG: the passing relevance message %q lists %s, which the answer never mentions: the {keywords} of a passing check are the question's keywords NOT found (score.go relevance returns the missing ones), so \"✓ answers the question asked (...)\" names exactly what is absent", ck.Message, quoted)
+			t.Errorf("the passing relevance message %q lists %s, which the answer never mentions", ck.Message, quoted)
 		}
 	}
 }
@@ -299,14 +299,14 @@ func TestWholeWords(t *testing.T) {
 			t.Fatalf("control: action found in %q", unsure.Components["action"].Sentences)
 		}
 		if notSure.Components["action"].Present {
-			t.Skipf("BUG: \"I was not sure what to do next.\" is taken as an action (%q): stem(\"noted\") and stem(\"noting\") are \"not\", so the action verb \"noted\" matches every \"not\" (and \"noted\" also acts as a negator)", notSure.Components["action"].Sentences)
+			t.Errorf("\"I was not sure what to do next.\" is taken as an action (%q)", notSure.Components["action"].Sentences)
 		}
 	})
 	t.Run("entitled to a refund is not blame", func(t *testing.T) {
 		text := swap(t, strongStory, "I also credited a week of service to his account", "I explained he was entitled to a credit under our policy and applied a week of service to his account")
 		res := star.Score(r, nil, star.Answer{Text: text})
 		if ck := findCheck(t, res, "blame"); !ck.OK {
-			t.Skipf("BUG: \"he was entitled to a credit\" fails the blame check (%q; tips %q): the rubric's blame terms include \"entitled\", which in customer service mostly means having a right to a refund or credit", ck.Message, res.Tips)
+			t.Errorf("\"he was entitled to a credit\" fails the blame check (%q; tips %q)", ck.Message, res.Tips)
 		}
 	})
 }

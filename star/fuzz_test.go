@@ -10,7 +10,7 @@ import (
 // FuzzScore: any text scores without panicking, within 0..100, and every
 // assigned sentence is verbatim in the answer.
 func FuzzScore(f *testing.F) {
-	for _, seed := range []string{benchAnswer, "", "Situation: x\nTask: y", "- a\n- b\n1. c", "İstanbul. ÉCOLE! a.m. 3.5%", "we we we. I would. not not not"} {
+	for _, seed := range []string{"Last year a customer rang, furious. I listened, then I refunded her. She thanked me.", "", "Situation: x\nTask: y", "- a\n- b\n1. c", "İstanbul. ÉCOLE! a.m. 3.5%", "we we we. I would. not not not"} {
 		f.Add(seed)
 	}
 	r := defaultRubric(f)

@@ -25,14 +25,19 @@ const (
 
 // Result is the score of one answer. Its JSON form is a public contract.
 type Result struct {
-	Schema     string       `json:"schema"`
-	Source     string       `json:"source,omitempty"`
-	ID         string       `json:"id,omitempty"`
-	QuestionID string       `json:"question_id,omitempty"`
-	Score      int          `json:"score"`
-	Band       string       `json:"band"`
-	Words      int          `json:"words"`
-	Components ComponentMap `json:"components"`
+	Schema     string `json:"schema"`
+	Source     string `json:"source,omitempty"`
+	ID         string `json:"id,omitempty"`
+	QuestionID string `json:"question_id,omitempty"`
+	Score      int    `json:"score"`
+	Band       string `json:"band"`
+	Words      int    `json:"words"`
+	// Kind is the feedback card used: star, plan, motivation, strengths,
+	// direct or follow-up (see Card*).
+	Kind string `json:"kind,omitempty"`
+	// Components are the four STAR parts, for the star and plan cards; the
+	// other cards have none and their JSON leaves the object out.
+	Components ComponentMap `json:"components,omitempty"`
 	Checks     []Check      `json:"checks"`
 	Tips       []string     `json:"tips"`
 }
@@ -90,8 +95,12 @@ type Component struct {
 	// Score is 0–100 for depth and concreteness.
 	Score int `json:"score"`
 	Words int `json:"words"`
-	// Sentences are the answer's sentences assigned to this part, verbatim.
+	// Sentences are the answer's sentences (or, where one sentence carries
+	// two parts, clauses) assigned to this part, verbatim.
 	Sentences []string `json:"sentences"`
+	// Evidence says why the part was found: cue phrases, and what its
+	// strongest clause tells ("a step you took").
+	Evidence []string `json:"evidence,omitempty"`
 }
 
 // Check is one property of the answer that holds or not.
@@ -109,4 +118,20 @@ type QuestionInfo struct {
 	Keywords     []string
 	Competencies []string
 	STAR         bool
+	// Category is the bank's category (behavioral, situational, technical,
+	// motivation, strengths, ask); it chooses the feedback card.
+	Category string
+	// Company is the company the answer is for, when one was chosen.
+	Company *CompanyInfo
+}
+
+// CompanyInfo is what the scorer uses of a company's notes: an answer that
+// names the company or uses its values, products, support channels and
+// metrics is credited for it.
+type CompanyInfo struct {
+	Name     string
+	Values   []string
+	Products []string
+	Channels []string
+	Metrics  []string
 }

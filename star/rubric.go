@@ -2,16 +2,20 @@ package star
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/starprep/starprep/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
 )
 
-// classes are what a sentence can be assigned to: the four STAR parts and
-// "none" (filler, remarks outside the story).
+// The rubric file (data/rubric.yaml documents every key): cue groups,
+// part scores, checks, bands and the caps of the band rule. ParseRubric
+// validates it all and compiles it once, so that scoring cannot fail.
+
+// classes are what a clause can be tagged: the four STAR parts and none
+// (asides, opinions, what one would do).
 var classes = [...]string{"situation", "task", "action", "result", "none"}
 
 const (
@@ -23,143 +27,97 @@ const (
 	numClasses
 )
 
-func classIndex(name string) int {
-	for i, c := range classes {
-		if c == name {
-			return i
-		}
-	}
-	return -1
-}
+func classIndex(name string) int { return indexOf(classes[:], name) }
 
-// checkKinds is the closed set of check kinds a rubric may use.
-var checkKinds = []string{"length", "action-share", "ownership", "past-event", "concrete-detail",
-	"quantified-result", "lesson", "relevance", "filler", "blame"}
-
-// featureNames are the built-in features a rubric may weigh.
-var featureNames = []string{"first-person-past", "we-past", "other-past", "stative-past", "past-progressive", "number", "measure", "present-tense-general",
-	"position-start", "position-end", "label"}
-
-// The features' indexes in featureNames and Rubric.feature.
+// Cards are the kinds of feedback card, by the question answered.
 const (
-	featFirstPersonPast = iota
-	featWePast
-	featOtherPast
-	featStativePast
-	featPastProgressive
-	featNumber
-	featMeasure
-	featPresentGeneral
-	featPositionStart
-	featPositionEnd
-	featLabel
-	numFeatures
+	CardSTAR       = "star"
+	CardPlan       = "plan"
+	CardMotivation = "motivation"
+	CardStrengths  = "strengths"
+	CardDirect     = "direct"
+	CardFollowUp   = "follow-up"
 )
 
-// rubricFile is the YAML form of a rubric (data/rubric.yaml documents it).
-type rubricFile struct {
-	Version     int                           `yaml:"version"`
-	Components  map[string]componentSpec      `yaml:"components"`
-	Bands       map[string]int                `yaml:"bands"`
-	Cues        []cueSpec                     `yaml:"cues"`
-	Features    map[string]map[string]float64 `yaml:"features"`
-	Transitions map[string]map[string]float64 `yaml:"transitions"`
-	Checks      []checkSpec                   `yaml:"checks"`
-	Parts       map[string]partTips           `yaml:"parts"`
+var cardNames = []string{CardSTAR, CardPlan, CardMotivation, CardStrengths, CardDirect, CardFollowUp}
+
+// capNames are the band rule's caps.
+var capNames = []string{"missing-one-part", "missing-more-parts", "plan-only", "too-long"}
+
+// Rubric is a compiled rubric.
+type Rubric struct {
+	bandStrong, bandGood, bandNeeds int
+	caps                            map[string]string // cap → the best band allowed
+
+	cues   *cueIndex
+	dict   *dictionary
+	groups map[string]int // cue group id → index
+
+	parts  [4]partRule
+	checks []check
+	// planMin is the plan check's min: how many ordered steps make a plan.
+	planMin int
+
+	tagger *boundWeights
+	// termStems caches the stems of the questions' key words and company
+	// terms (a term's stems never change).
+	termStems sync.Map
 }
 
-type componentSpec struct {
-	Weight float64 `yaml:"weight"`
-	Share  float64 `yaml:"share"`
+type rubricFile struct {
+	Version int                 `yaml:"version"`
+	Bands   map[string]int      `yaml:"bands"`
+	Caps    map[string]string   `yaml:"caps"`
+	Cues    []cueSpec           `yaml:"cues"`
+	Parts   map[string]partSpec `yaml:"parts"`
+	Checks  []yaml.Node         `yaml:"checks"`
 }
 
 type cueSpec struct {
-	ID        string             `yaml:"id"`
-	Signals   map[string]float64 `yaml:"signals"`
-	Negatable bool               `yaml:"negatable"`
-	// Subject "first-person" counts a phrase only after "I" or "we" (or at
-	// the start of a sentence, as in a bullet "Called the courier").
-	Subject string   `yaml:"subject"`
-	Phrases []string `yaml:"phrases"`
+	ID          string   `yaml:"id"`
+	Negatable   bool     `yaml:"negatable"`
+	FirstPerson bool     `yaml:"first_person"`
+	Unquoted    bool     `yaml:"unquoted"`
+	Phrases     []string `yaml:"phrases"`
 }
 
-// checkSpec is one flat struct for every kind; compile rejects fields that
-// do not apply to a kind.
-type checkSpec struct {
-	ID       string   `yaml:"id"`
-	Kind     string   `yaml:"kind"`
-	Weight   float64  `yaml:"weight"`
-	Penalty  bool     `yaml:"penalty"`
-	Min      *float64 `yaml:"min"`
-	Max      *float64 `yaml:"max"`
-	Message  string   `yaml:"message"`
-	Tip      string   `yaml:"tip"`
-	TipShort string   `yaml:"tip_short"`
-	TipLong  string   `yaml:"tip_long"`
-	Terms    []string `yaml:"terms"`
-}
-
-type partTips struct {
-	Missing string `yaml:"missing"`
-	Weak    string `yaml:"weak"`
-}
-
-// Rubric is a compiled rubric: everything the scorer needs, validated and
-// precomputed once so that scoring cannot fail.
-type Rubric struct {
-	compWeight [4]float64
-	compShare  [4]float64
-	bandStrong int
-	bandGood   int
-	bandNeeds  int
-
-	phrases *phraseIndex
-	// groupSignal[g][class] is how much cue group g leans to each class.
-	groupSignal [][numClasses]float64
-	groupNames  []string
-	grp         groupIDs
-
-	// feature[f] is how much feature f (an index of featureNames) leans to
-	// each class; an array rather than a map by name, as the scorer reads
-	// it several times per sentence.
-	feature     [numFeatures][numClasses]float64
-	labelWeight float64
-	trans       [numClasses + 1][numClasses]float64 // last row: start
-
-	checks []compiledCheck
-	parts  [4]partTips
-}
-
-// groupIDs are the indexes of the cue groups the scorer asks about by name.
-type groupIDs struct {
-	outcome, lesson, hypothetical          int
-	concrete, feedback, fillerTerms, blame int
-}
-
-type compiledCheck struct {
-	checkSpec
-	min, max float64
+type partSpec struct {
+	Evidence  []string    `yaml:"evidence"`
+	Weight    float64     `yaml:"weight"`
+	Base      float64     `yaml:"base"`
+	Credits   []yaml.Node `yaml:"credits"`
+	WeakBelow int         `yaml:"weak_below"`
+	Missing   string      `yaml:"missing"`
+	Weak      string      `yaml:"weak"`
 }
 
 // ParseRubric reads and compiles a rubric file. Every problem is reported
-// in one *yamlfile.Error with its line.
+// in one *yamlfile.Error, each with its line.
 func ParseRubric(data []byte, path string) (*Rubric, error) {
 	docs, err := yamlfile.Documents(data, path)
 	if err != nil {
 		return nil, err
 	}
-	ps := yamlfile.Problems{Path: path}
+	ps := &yamlfile.Problems{Path: path}
 	if len(docs) != 1 {
-		ps.Add(nil, "a rubric is one YAML mapping; start from the built-in one (see the README)")
+		ps.Add(nil, "a rubric is one YAML mapping; start from the built-in one (data/rubric.yaml, see the README)")
+		return nil, ps.Err()
+	}
+	root := yamlfile.Root(docs[0])
+	if root.Kind != yaml.MappingNode {
+		ps.Add(root, "a rubric is a YAML mapping of version, bands, caps, cues, parts and checks")
+		return nil, ps.Err()
+	}
+	if v := yamlfile.Value(root, "version"); v != nil && v.Value == "1" {
+		ps.Add(v, "this is a version 1 rubric, from an older starprep: the scorer now tags clauses itself, so cue signals, features and transitions are gone; start again from the built-in rubric (data/rubric.yaml) and copy your phrases and weights across")
 		return nil, ps.Err()
 	}
 	var f rubricFile
 	if err := yamlfile.Strict(docs[0], path, &f); err != nil {
 		return nil, err
 	}
-	root := yamlfile.Root(docs[0])
-	at := func(n *yaml.Node, keys ...string) *yaml.Node {
-		cur := n
+	at := func(keys ...string) *yaml.Node {
+		cur := root
 		for _, k := range keys {
 			next := yamlfile.Value(cur, k)
 			if next == nil {
@@ -169,245 +127,170 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 		}
 		return cur
 	}
-	if f.Version != 1 {
-		ps.Add(at(root, "version"), "unsupported or missing version (want `version: 1`)")
+	if f.Version != 2 {
+		ps.Add(at("version"), "unsupported or missing version (want `version: 2`)")
 	}
-	r := &Rubric{phrases: newPhraseIndex()}
-
-	for i, name := range Components {
-		c, ok := f.Components[name]
-		if !ok {
-			ps.Add(at(root, "components"), "components: %s is missing", name)
+	r := &Rubric{cues: newCueIndex(), groups: map[string]int{}, caps: map[string]string{}}
+	r.compileBands(ps, &f, at)
+	phrases := r.compileCues(ps, &f, at)
+	model, err := embeddedModel()
+	if err != nil {
+		return nil, fmt.Errorf("the scorer's tagger: %w", err)
+	}
+	// The tagger was trained with these groups: a rubric must keep them.
+	for name := range model.features {
+		g, ok := strings.CutPrefix(name, "cue=")
+		if !ok || strings.Contains(g, " ") {
 			continue
 		}
-		if c.Weight < 0 || c.Share <= 0 || c.Share >= 1 {
-			ps.Add(at(root, "components", name), "components.%s: weight must be ≥ 0 and share between 0 and 1", name)
+		if _, have := r.groups[g]; !have {
+			ps.Add(at("cues"), "cues: the %q group is missing; the tagger reads it to tell the parts apart (keep it, with your own phrases if you like)", g)
 		}
-		r.compWeight[i], r.compShare[i] = c.Weight, c.Share
 	}
-	for name := range f.Components {
+	for i, name := range Components {
+		spec, ok := f.Parts[name]
+		if !ok {
+			ps.Add(at("parts"), "parts: %s is missing", name)
+			continue
+		}
+		r.parts[i] = compilePart(ps, name, spec, at("parts", name), r.groups)
+	}
+	for name := range f.Parts {
 		if !slices.Contains(Components, name) {
-			ps.Add(at(root, "components", name), "components: unknown part %q (one of %s)", name, strings.Join(Components, ", "))
+			ps.Add(at("parts", name), "parts: unknown part %q (one of %s)", name, strings.Join(Components, ", "))
 		}
 	}
+	checkNodes := yamlfile.Value(root, "checks")
+	seen := map[string]bool{}
+	for i := range f.Checks {
+		node := &f.Checks[i]
+		if checkNodes != nil && i < len(checkNodes.Content) {
+			node = checkNodes.Content[i]
+		}
+		c := compileCheck(ps, node, path, r.groups)
+		if c == nil {
+			continue
+		}
+		b := c.base()
+		for _, card := range b.Cards {
+			key := b.ID + "/" + card
+			if seen[key] {
+				ps.Add(node, "check %s: it is given twice for the %s card", b.ID, card)
+			}
+			seen[key] = true
+		}
+		if pc, ok := c.(*planCheck); ok {
+			r.planMin = int(pc.Min)
+		}
+		r.checks = append(r.checks, c)
+	}
+	if len(f.Checks) == 0 {
+		ps.Add(at("checks"), "checks: the rubric has none")
+	}
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	r.cues.finish()
+	r.dict = newDictionary(r.cues, phrases)
+	r.tagger = model.bind(r.cues.groups)
+	return r, nil
+}
+
+func (r *Rubric) compileBands(ps *yamlfile.Problems, f *rubricFile, at func(...string) *yaml.Node) {
 	for _, b := range []struct {
 		name string
 		dst  *int
 	}{{"strong", &r.bandStrong}, {"good", &r.bandGood}, {"needs-work", &r.bandNeeds}} {
 		v, ok := f.Bands[b.name]
 		if !ok || v < 0 || v > 100 {
-			ps.Add(at(root, "bands"), "bands.%s must be a score from 0 to 100", b.name)
+			ps.Add(at("bands"), "bands.%s must be a score from 0 to 100", b.name)
 		}
 		*b.dst = v
 	}
 	if !(r.bandStrong >= r.bandGood && r.bandGood >= r.bandNeeds) {
-		ps.Add(at(root, "bands"), "bands must fall: strong ≥ good ≥ needs-work")
+		ps.Add(at("bands"), "bands must fall: strong ≥ good ≥ needs-work")
 	}
 	for name := range f.Bands {
 		if name != "strong" && name != "good" && name != "needs-work" {
-			ps.Add(at(root, "bands", name), "bands: unknown band %q (strong, good, needs-work)", name)
+			ps.Add(at("bands", name), "bands: unknown band %q (strong, good, needs-work)", name)
 		}
 	}
+	for _, name := range capNames {
+		band, ok := f.Caps[name]
+		if !ok {
+			ps.Add(at("caps"), "caps.%s is missing (the best band such an answer may get)", name)
+			continue
+		}
+		if !slices.Contains(bandOrder, band) {
+			ps.Add(at("caps", name), "caps.%s: %q is not a band (one of %s)", name, band, strings.Join(bandOrder, ", "))
+		}
+		r.caps[name] = band
+	}
+	for name := range f.Caps {
+		if !slices.Contains(capNames, name) {
+			ps.Add(at("caps", name), "caps: unknown cap %q (one of %s)", name, strings.Join(capNames, ", "))
+		}
+	}
+}
 
-	cueNodes := yamlfile.Value(root, "cues")
-	seen := map[string]bool{}
-	addGroup := func(name string, signals [numClasses]float64) int {
-		r.groupNames = append(r.groupNames, name)
-		r.groupSignal = append(r.groupSignal, signals)
-		return len(r.groupNames) - 1
-	}
+func (r *Rubric) compileCues(ps *yamlfile.Problems, f *rubricFile, at func(...string) *yaml.Node) []string {
+	var all []string
+	cueNodes := at("cues")
 	for i, c := range f.Cues {
-		node := cueNodes.Content[i]
-		if c.ID == "" || seen[c.ID] {
-			ps.Add(node, "cue group id %q is missing or repeated", c.ID)
+		node := cueNodes
+		if i < len(cueNodes.Content) {
+			node = cueNodes.Content[i]
 		}
-		seen[c.ID] = true
-		var sig [numClasses]float64
-		for cls, w := range c.Signals {
-			k := classIndex(cls)
-			if k < 0 {
-				ps.Add(at(node, "signals"), "cue group %s: unknown signal %q (one of %s)", c.ID, cls, strings.Join(classes[:], ", "))
-				continue
-			}
-			sig[k] = w
+		if c.ID == "" {
+			ps.Add(node, "a cue group needs an id")
+			continue
+		}
+		if _, dup := r.groups[c.ID]; dup {
+			ps.Add(node, "cue group %q is given twice", c.ID)
+			continue
 		}
 		if len(c.Phrases) == 0 {
 			ps.Add(node, "cue group %s has no phrases", c.ID)
 		}
-		if c.Subject != "" && c.Subject != "first-person" {
-			ps.Add(at(node, "subject"), "cue group %s: subject must be first-person (or left out)", c.ID)
-		}
-		g := addGroup(c.ID, sig)
+		g := r.cues.addGroup(cueGroup{id: c.ID, negatable: c.Negatable, firstPerson: c.FirstPerson, unquoted: c.Unquoted})
+		r.groups[c.ID] = g
 		for _, p := range c.Phrases {
-			if !r.phrases.add(p, g, c.Negatable, c.Subject == "first-person") {
-				ps.Add(at(node, "phrases"), "cue group %s: phrase %q has no words", c.ID, p)
+			if !r.cues.add(p, g) {
+				ps.Add(yamlfile.Value(node, "phrases"), "cue group %s: phrase %q has no words", c.ID, p)
 			}
+			all = append(all, p)
 		}
 	}
-	r.grp = groupIDs{outcome: -1, lesson: -1, hypothetical: -1}
-	for i, name := range r.groupNames {
-		switch name {
-		case "outcome":
-			r.grp.outcome = i
-		case "lesson":
-			r.grp.lesson = i
-		case "hypothetical":
-			r.grp.hypothetical = i
-		}
-	}
-	for _, need := range []string{"outcome", "lesson", "hypothetical"} {
-		if !seen[need] {
-			ps.Add(at(root, "cues"), "cues: the %q group is required (the checks use it)", need)
-		}
-	}
-
-	for name, sig := range f.Features {
-		if !slices.Contains(featureNames, name) {
-			ps.Add(at(root, "features", name), "features: unknown feature %q (one of %s)", name, strings.Join(featureNames, ", "))
-			continue
-		}
-		if name == "label" {
-			r.labelWeight = sig["any"]
-			continue
-		}
-		var v [numClasses]float64
-		for cls, w := range sig {
-			k := classIndex(cls)
-			if k < 0 {
-				ps.Add(at(root, "features", name), "features.%s: unknown part %q", name, cls)
-				continue
-			}
-			v[k] = w
-		}
-		r.feature[slices.Index(featureNames, name)] = v
-	}
-
-	from := append(classes[:], "start")
-	for i, name := range from {
-		row, ok := f.Transitions[name]
-		if !ok {
-			ps.Add(at(root, "transitions"), "transitions.%s is missing", name)
-			continue
-		}
-		idx := i
-		if name == "start" {
-			idx = numClasses
-		}
-		for to, w := range row {
-			k := classIndex(to)
-			if k < 0 {
-				ps.Add(at(root, "transitions", name), "transitions.%s: unknown part %q", name, to)
-				continue
-			}
-			r.trans[idx][k] = w
-		}
-	}
-
-	checkNodes := yamlfile.Value(root, "checks")
-	seenCheck := map[string]bool{}
-	for i, c := range f.Checks {
-		node := checkNodes.Content[i]
-		cc, problems := compileCheck(c)
-		for _, p := range problems {
-			ps.Add(node, "check %s: %s", c.ID, p)
-		}
-		if seenCheck[c.ID] {
-			ps.Add(node, "check id %q is repeated", c.ID)
-		}
-		seenCheck[c.ID] = true
-		if len(c.Terms) > 0 {
-			g := addGroup("check:"+c.ID, [numClasses]float64{})
-			for _, t := range c.Terms {
-				r.phrases.add(t, g, c.Kind == "quantified-result", false)
-			}
-			switch c.Kind {
-			case "concrete-detail":
-				r.grp.concrete = g
-			case "quantified-result":
-				r.grp.feedback = g
-			case "filler":
-				r.grp.fillerTerms = g
-			case "blame":
-				r.grp.blame = g
-			}
-		}
-		r.checks = append(r.checks, cc)
-	}
-	for i, name := range Components {
-		t, ok := f.Parts[name]
-		if !ok || t.Missing == "" || t.Weak == "" {
-			ps.Add(at(root, "parts"), "parts.%s needs both a missing and a weak tip", name)
-		}
-		r.parts[i] = t
-	}
-	if err := ps.Err(); err != nil {
-		return nil, err
-	}
-	r.phrases.finish()
-	return r, nil
+	return all
 }
 
-func compileCheck(c checkSpec) (compiledCheck, []string) {
-	var problems []string
-	cc := compiledCheck{checkSpec: c, min: math.NaN(), max: math.NaN()}
-	if c.Min != nil {
-		cc.min = *c.Min
+// groupRef resolves a cue group named by a credit or a check.
+func groupRef(ps *yamlfile.Problems, node *yaml.Node, who, name string, groups map[string]int) int {
+	if name == "" {
+		ps.Add(node, "%s needs a group (a cue group id)", who)
+		return -1
 	}
-	if c.Max != nil {
-		cc.max = *c.Max
+	g, ok := groups[name]
+	if !ok {
+		ps.Add(node, "%s names cue group %q, which the rubric does not define", who, name)
+		return -1
 	}
-	if c.ID == "" {
-		problems = append(problems, "needs an id")
+	return g
+}
+
+// decodeKind reads the kind of a credit or check, then decodes the node
+// strictly into the struct for that kind.
+func decodeKind(ps *yamlfile.Problems, node *yaml.Node, path string, v any) bool {
+	if err := yamlfile.Strict(node, path, v); err != nil {
+		ps.Merge(err)
+		return false
 	}
-	if !slices.Contains(checkKinds, c.Kind) {
-		problems = append(problems, fmt.Sprintf("unknown kind %q (one of %s)", c.Kind, strings.Join(checkKinds, ", ")))
-		return cc, problems
+	return true
+}
+
+func kindOf(node *yaml.Node) string {
+	if k := yamlfile.Value(node, "kind"); k != nil {
+		return k.Value
 	}
-	if c.Weight < 0 {
-		problems = append(problems, "weight must be ≥ 0")
-	}
-	if c.Message == "" {
-		problems = append(problems, "needs a message")
-	}
-	need := func(field string, ok bool) {
-		if !ok {
-			problems = append(problems, fmt.Sprintf("kind %s needs %s", c.Kind, field))
-		}
-	}
-	forbid := func(field string, set bool) {
-		if set {
-			problems = append(problems, fmt.Sprintf("%s does not apply to kind %s", field, c.Kind))
-		}
-	}
-	switch c.Kind {
-	case "length":
-		need("min and max", c.Min != nil && c.Max != nil && *c.Min < *c.Max)
-		need("tip_short and tip_long", c.TipShort != "" && c.TipLong != "")
-		forbid("tip", c.Tip != "")
-		forbid("terms", len(c.Terms) > 0)
-	case "action-share", "relevance":
-		need("min (a share from 0 to 1)", c.Min != nil && *c.Min > 0 && *c.Min < 1)
-		forbid("max", c.Max != nil)
-	case "ownership", "past-event":
-		need("max (a share from 0 to 1)", c.Max != nil && *c.Max > 0 && *c.Max < 1)
-		forbid("min", c.Min != nil)
-	case "concrete-detail":
-		need("min (how many details)", c.Min != nil && *c.Min >= 1)
-		need("terms", len(c.Terms) > 0)
-	case "filler":
-		need("max (per 100 words)", c.Max != nil && *c.Max >= 0)
-		need("terms", len(c.Terms) > 0)
-	case "blame", "quantified-result":
-		need("terms", len(c.Terms) > 0)
-	case "lesson":
-		forbid("terms", len(c.Terms) > 0)
-	}
-	if c.Kind != "length" {
-		need("tip", c.Tip != "")
-		forbid("tip_short/tip_long", c.TipShort != "" || c.TipLong != "")
-	}
-	if c.Penalty && c.Kind != "blame" && c.Kind != "filler" {
-		problems = append(problems, "penalty applies only to blame and filler checks")
-	}
-	return cc, problems
+	return ""
 }

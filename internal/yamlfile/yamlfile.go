@@ -286,20 +286,12 @@ func checkKeys(ps *Problems, n *yaml.Node, t reflect.Type) {
 			checkKeys(ps, n.Content[i], t.Elem())
 		}
 	case reflect.Struct:
+		if t == nodeType {
+			return // checked by whoever decodes it further
+		}
 		fields := map[string]reflect.Type{}
 		var names []string
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if name == "-" || !f.IsExported() {
-				continue
-			}
-			if name == "" {
-				name = strings.ToLower(f.Name)
-			}
-			fields[name] = f.Type
-			names = append(names, name)
-		}
+		structFields(t, fields, &names)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			ft, ok := fields[k.Value]
@@ -313,6 +305,29 @@ func checkKeys(ps *Problems, n *yaml.Node, t reflect.Type) {
 			}
 			checkKeys(ps, n.Content[i+1], ft)
 		}
+	}
+}
+
+var nodeType = reflect.TypeOf(yaml.Node{})
+
+// structFields lists the yaml keys of struct t, with the fields of inline
+// (embedded) structs as its own.
+func structFields(t reflect.Type, fields map[string]reflect.Type, names *[]string) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if strings.Contains(opts, "inline") && f.Anonymous && f.Type.Kind() == reflect.Struct {
+			structFields(f.Type, fields, names)
+			continue
+		}
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		fields[name] = f.Type
+		*names = append(*names, name)
 	}
 }
 

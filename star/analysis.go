@@ -1,0 +1,758 @@
+package star
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Stage 3: each clause is read for who does what, and when — the facts
+// the tagger's features and the checks are built from.
+
+// tense is the time and mood of a clause's main verb group.
+type tense uint8
+
+const (
+	tNone           tense = iota // no finite verb: a fragment
+	tPast                        // called, did call, couldn't find
+	tPastPerfect                 // had called
+	tPastProg                    // was calling
+	tPastPassive                 // was refunded, got fixed
+	tPresent                     // call, calls, is
+	tPresentProg                 // am calling
+	tPresentPerfect              // have called
+	tWould                       // would, could, should, might, 'd call
+	tFuture                      // will call, 'll call, am going to call
+	tModal                       // can, may, must call
+	tImperative                  // Call the depot. Be patient.
+	tElidedPast                  // Called the depot. (subject left out, as in notes)
+	tGerund                      // By listening first, ... / To calm him down, ...
+	numTenses
+)
+
+var tenseNames = [numTenses]string{"none", "past", "past-perfect", "past-prog", "past-passive", "present",
+	"present-prog", "present-perfect", "would", "future", "modal", "imperative", "elided-past", "nonfinite"}
+
+// isPast: the clause narrates something that happened.
+func (t tense) isPast() bool {
+	switch t {
+	case tPast, tPastPerfect, tPastProg, tPastPassive, tElidedPast:
+		return true
+	}
+	return false
+}
+
+// clauseFacts is what a clause says, as far as words tell.
+type clauseFacts struct {
+	subj      subject
+	tense     tense
+	verb      verbClass // the main verb's class
+	toVerb    verbClass // the verb after "needed to", "decided to", ...
+	negated   bool
+	ifClause  bool // opens with if, unless, whenever, when dealing with
+	habitual  bool // always, usually, tend to, whenever
+	generic   bool // customers, people, a customer, you (in general)
+	opinion   bool // believe, important, key
+	purpose   bool // opens with "To ..." or "In order to ..."
+	able      bool // "was able to", "managed to": an outcome of one's own effort
+	iCount    int
+	weCount   int
+	numbers   int
+	measures  int
+	feelings  int
+	times     int
+	question  bool
+	exclaim   bool
+	quoted    bool // most words are inside quotation marks
+	firstWord string
+}
+
+// hypothetical: the clause says what would, could or will be done, or
+// how things go in general, rather than telling what happened.
+func (f *clauseFacts) hypothetical() bool {
+	if f.ifClause {
+		return true
+	}
+	switch f.tense {
+	case tWould, tFuture, tImperative:
+		return f.subj != subjThing && f.subj != subjPerson || f.tense == tImperative
+	case tPresent, tPresentProg, tModal:
+		return f.ifClause || f.habitual || f.generic || f.subj == subjI || f.subj == subjWe || f.subj == subjYou
+	}
+	return false
+}
+
+// ownPastStep: the speaker (or the speaker's team) did something, in the past.
+func (f *clauseFacts) ownPastStep() bool {
+	if f.tense != tPast && f.tense != tElidedPast {
+		return false
+	}
+	if f.subj != subjI && f.subj != subjWe && f.tense != tElidedPast {
+		return false
+	}
+	switch f.verb {
+	case vcDo, vcSay, vcOutcome, vcComplain:
+		return true
+	case vcIntent, vcMental:
+		return f.toVerb == vcDo || f.toVerb == vcSay
+	}
+	return false
+}
+
+// readClause works out the facts of toks (one clause).
+func readClause(toks []token) clauseFacts {
+	var f clauseFacts
+	quoted, words := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		if !t.clitic {
+			words++
+			if t.quoted {
+				quoted++
+			}
+		}
+		switch t.word {
+		case "i", "me", "my", "myself", "mine":
+			f.iCount++
+		case "we", "us", "our", "ourselves", "ours":
+			f.weCount++
+		}
+		if t.number {
+			f.numbers++
+			if strings.HasSuffix(t.word, "%") {
+				f.measures++
+			}
+		}
+		if t.info != nil {
+			fl := t.info.flags
+			if fl&fNumber != 0 {
+				f.numbers++
+			}
+			if fl&fMeasure != 0 {
+				f.measures++
+			}
+			if fl&fFeeling != 0 {
+				f.feelings++
+			}
+			if fl&fTime != 0 {
+				f.times++
+			}
+			if fl&fHabitual != 0 {
+				f.habitual = true
+			}
+			if fl&fOpinion != 0 {
+				f.opinion = true
+			}
+		}
+		switch t.punct {
+		case '?':
+			f.question = true
+		case '!':
+			f.exclaim = true
+		}
+	}
+	f.quoted = words > 0 && quoted*2 > words
+	// The clause's opening: connectors are skipped to find how it starts.
+	start := 0
+	for start < len(toks) && isOpener(toks[start].word) {
+		if f.firstWord == "" {
+			f.firstWord = toks[start].word
+		}
+		start++
+	}
+	if f.firstWord == "" && len(toks) > 0 {
+		f.firstWord = toks[0].word
+	}
+	if start < len(toks) {
+		switch w := toks[start].word; w {
+		case "if", "unless", "suppose", "supposing", "whenever", "imagine":
+			f.ifClause = true
+		case "to":
+			f.purpose = true
+		case "in":
+			f.purpose = start+2 < len(toks) && toks[start+1].word == "order" && toks[start+2].word == "to"
+		}
+	}
+	if f.firstWord == "when" || f.firstWord == "while" {
+		// "When dealing with upset customers" is how one works, not a moment.
+		if start < len(toks) && (toks[start].info != nil && toks[start].info.form&formIng != 0 ||
+			strings.HasSuffix(toks[start].word, "ing") || toks[start].word == "faced") {
+			f.habitual = true
+		}
+	}
+	// After a leading subordinate or purpose clause ("When I got there, I
+	// apologised", "To sort it out, I called the depot"), the main clause is
+	// what the clause says.
+	main := -1
+	if start < len(toks) && (isSubordinator(toks[start].word) || f.purpose || isGerundStart(toks[start])) {
+		for k := start + 1; k < len(toks)-1; k++ {
+			if toks[k].punct == ',' {
+				if findVerb(toks, k+1) >= 0 {
+					main = k + 1
+				}
+				break
+			}
+		}
+	}
+	if main < 0 && f.purpose {
+		// "To get the order out on time," on its own: what one set out to do.
+		f.tense = tGerund
+		if k := start + 1; k < len(toks) {
+			if toks[start].word == "in" {
+				k = start + 3
+			}
+			if k < len(toks) {
+				f.verb = verbClassOf(&toks[k])
+			}
+		}
+		return f
+	}
+	if main >= 0 {
+		start = main
+	}
+	v := findVerb(toks, start)
+	if v < 0 {
+		if start < len(toks) && isGerundStart(toks[start]) {
+			f.tense = tGerund
+		}
+		return f
+	}
+	f.subj = findSubject(toks, start, v)
+	readVerbGroup(toks, v, &f)
+	if f.subj == subjNone && f.tense != tImperative && f.tense != tElidedPast && f.tense != tGerund {
+		f.subj = subjThing
+	}
+	if f.subj == subjGeneric || f.subj == subjYou {
+		f.generic = f.tense == tPresent || f.tense == tPresentProg || f.tense == tModal || f.tense == tWould || f.tense == tFuture
+	}
+	return f
+}
+
+// isOpener: words that open a clause before its subject.
+func isOpener(w string) bool {
+	switch w {
+	case "so", "then", "and", "but", "also", "next", "first", "firstly", "secondly", "finally", "eventually",
+		"ultimately", "afterwards", "overall", "meanwhile", "however", "still", "now", "well", "yes", "no",
+		"um", "uh", "anyway", "plus", "instead", "later", "basically", "honestly", "luckily", "unfortunately",
+		"thankfully", "fortunately", "again", "actually", "obviously", "of", "course", "oh", "okay", "ok":
+		return true
+	}
+	return false
+}
+
+func isSubordinator(w string) bool {
+	switch w {
+	case "when", "while", "after", "before", "as", "because", "since", "if", "once", "although", "though",
+		"whenever", "until", "unless", "whereas":
+		return true
+	}
+	return false
+}
+
+// verbClassOf is the class of a verb token (do for an unknown verb shape).
+func verbClassOf(t *token) verbClass {
+	if t.info != nil && t.info.class != vcNone {
+		return t.info.class
+	}
+	if _, ok := guessVerb(t.word); ok || t.info == nil {
+		return vcDo
+	}
+	return vcNone
+}
+
+func isGerundStart(t token) bool {
+	if t.info != nil && t.info.form&formIng != 0 {
+		return true
+	}
+	switch t.word {
+	case "by", "after", "before", "since", "upon", "while", "with", "without", "despite":
+		return true
+	}
+	return false
+}
+
+// findVerb returns the index of the first token of the clause's main verb
+// group, or -1.
+func findVerb(toks []token, start int) int {
+	for k := start; k < len(toks); k++ {
+		t := &toks[k]
+		prevTo := k > 0 && toks[k-1].word == "to"
+		if t.info != nil {
+			fl := t.info.flags
+			if fl&(fModal|fAuxDo) != 0 {
+				return k
+			}
+			if fl&(fAuxBe|fAuxHave) != 0 && t.info.form&(formIng) == 0 && t.word != "be" && t.word != "been" {
+				return k
+			}
+			if t.word == "'s" && k > start && isPronounLike(&toks[k-1]) {
+				return k
+			}
+			if t.info.form&(formPast|formS) != 0 && !prevTo {
+				if t.info.form&formPP != 0 && k > start && isDeterminer(&toks[k-1]) {
+					continue // "the closed ticket"
+				}
+				return k
+			}
+			if t.info.form&formBase != 0 && !prevTo {
+				// A base form is a verb after a subject ("I listen") or at the
+				// start (an instruction: "Listen first").
+				if k == start || (k > start && isSubjectWord(&toks[k-1])) {
+					return k
+				}
+			}
+			continue
+		}
+		if t.clitic || t.number || prevTo {
+			continue
+		}
+		if f, ok := guessVerb(t.word); ok && f&formPast != 0 {
+			if k > start && isDeterminer(&toks[k-1]) {
+				continue
+			}
+			return k
+		}
+		// An unknown word straight after a subject pronoun is its verb
+		// ("so I spat", "she snapped"): read as past, as stories mostly are.
+		if k > start && isSubjectPronoun(&toks[k-1]) && !strings.HasSuffix(t.word, "ly") && !isAdverb(t.word) {
+			return k
+		}
+	}
+	return -1
+}
+
+func isDeterminer(t *token) bool {
+	return t.info != nil && t.info.flags&fDeterminer != 0 && t.word != "that"
+}
+
+func isPronounLike(t *token) bool {
+	switch t.word {
+	case "it", "that", "he", "she", "there", "what", "who", "here", "this", "everything", "nothing", "which":
+		return true
+	}
+	return false
+}
+
+func isSubjectWord(t *token) bool {
+	if t.info != nil && t.info.flags&fPronoun != 0 {
+		return true
+	}
+	return t.info != nil && t.info.flags&(fPersonNoun|fThingNoun) != 0
+}
+
+// findSubject reads who acts in the verb group at v: the nearest subject
+// word before it in the clause.
+func findSubject(toks []token, start, v int) subject {
+	for k := v - 1; k >= start; k-- {
+		t := &toks[k]
+		if t.info != nil {
+			fl := t.info.flags
+			if fl&fPronoun != 0 && t.info.subj != subjNone {
+				if t.info.subj == subjPerson && (t.word == "him" || t.word == "her") && k > start {
+					continue // an object: "told her"
+				}
+				return t.info.subj
+			}
+			if fl&(fPersonNoun|fCustomerNoun) != 0 {
+				if k > start && toks[k-1].info != nil && toks[k-1].info.flags&fIndefinite != 0 &&
+					toks[k-1].word != "a" && toks[k-1].word != "an" {
+					return subjGeneric // "every caller", "any customer" ("a customer" may be one)
+				}
+				if strings.HasSuffix(t.word, "s") && fl&fCustomerNoun != 0 && k > start && !isDeterminer(&toks[k-1]) {
+					return subjGeneric
+				}
+				return subjPerson
+			}
+			if fl&fThingNoun != 0 {
+				return subjThing
+			}
+			continue
+		}
+		if isAdverb(t.word) || strings.HasSuffix(t.word, "ly") || t.clitic {
+			continue // "I quickly realised", "she still felt"
+		}
+		if t.upper && k > 0 {
+			return subjPerson // a name: "Sarah rang back"
+		}
+		if !t.number {
+			return subjThing
+		}
+	}
+	if start < len(toks) && toks[start].upper && start < v && toks[start].info == nil {
+		return subjPerson
+	}
+	return subjNone
+}
+
+// readVerbGroup reads tense and verb class from the verb group at v.
+func readVerbGroup(toks []token, v int, f *clauseFacts) {
+	t := &toks[v]
+	// next returns the next verb-ish token after k, skipping adverbs and
+	// negators ("would always", "didn't really").
+	next := func(k int) int {
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			u := &toks[j]
+			if u.info != nil && u.info.flags&fNegator != 0 {
+				f.negated = true
+				continue
+			}
+			if u.info != nil && (u.info.form != 0 || u.info.flags&(fAuxBe|fAuxHave|fModal) != 0) {
+				return j
+			}
+			if _, ok := guessVerb(u.word); ok && !u.clitic {
+				return j
+			}
+			if u.word == "to" || u.word == "able" || u.word == "going" {
+				return j
+			}
+			if u.info != nil && u.info.flags&(fHabitual) != 0 || strings.HasSuffix(u.word, "ly") || isAdverb(u.word) {
+				continue
+			}
+			return -1
+		}
+		return -1
+	}
+	classOf := func(k int) verbClass {
+		if k < 0 {
+			return vcNone
+		}
+		return verbClassOf(&toks[k])
+	}
+	formOf := func(k int) verbForm {
+		if k < 0 {
+			return 0
+		}
+		u := &toks[k]
+		if u.info != nil && u.info.form != 0 {
+			return u.info.form
+		}
+		if g, ok := guessVerb(u.word); ok {
+			return g
+		}
+		if u.info == nil && k == v {
+			return formPast // an unknown verb after its subject (findVerb)
+		}
+		return 0
+	}
+	// afterTo reads "needed to call": the class of the verb after "to".
+	afterTo := func(k int) {
+		if k >= 0 && k+1 < len(toks) && toks[k].word == "to" {
+			f.toVerb = classOf(k + 1)
+		}
+	}
+	fl := wordFlag(0)
+	if t.info != nil {
+		fl = t.info.flags
+	}
+	switch {
+	case fl&fHypoModal != 0:
+		n := next(v)
+		switch {
+		case t.word == "'d" && (formOf(n)&formPP != 0 && formOf(n)&formBase == 0 || n >= 0 && toks[n].word == "been"):
+			f.tense, f.verb = tPastPerfect, classOf(n)
+		case t.word == "could" && f.negated:
+			f.tense, f.verb = tPast, classOf(n) // "I couldn't find it" happened
+		default:
+			f.tense, f.verb = tWould, classOf(n)
+			if n >= 0 && toks[n].word == "have" {
+				f.verb = classOf(next(n))
+			}
+		}
+	case fl&fFutureModal != 0:
+		f.tense, f.verb = tFuture, classOf(next(v))
+	case fl&fModal != 0:
+		f.tense, f.verb = tModal, classOf(next(v))
+	case fl&fAuxHave != 0:
+		n := next(v)
+		past := t.info.form&formPast != 0
+		switch {
+		case n >= 0 && toks[n].word == "to":
+			f.verb = vcIntent
+			afterTo(n)
+			f.tense = tPresent
+			if past {
+				f.tense = tPast
+			}
+		case formOf(n)&formPP != 0:
+			f.verb = classOf(n)
+			f.tense = tPresentPerfect
+			if past {
+				f.tense = tPastPerfect
+			}
+		default:
+			f.verb = vcState
+			f.tense = tPresent
+			if past {
+				f.tense = tPast
+			}
+		}
+	case fl&fAuxBe != 0 || t.word == "'s":
+		past := t.info != nil && t.info.form&formPast != 0
+		n := next(v)
+		switch {
+		case n >= 0 && toks[n].word == "going" && n+1 < len(toks) && toks[n+1].word == "to":
+			f.tense, f.verb = tFuture, classOf(n+2)
+			if past {
+				f.tense, f.verb = tPast, vcIntent
+			}
+		case n >= 0 && toks[n].word == "able" && n+1 < len(toks) && toks[n+1].word == "to":
+			f.able = true
+			f.verb = classOf(n + 2)
+			f.tense = tPresent
+			if past {
+				f.tense = tPast
+			}
+		case formOf(n)&formIng != 0 && (toks[n].info == nil || toks[n].info.flags&fAuxBe == 0):
+			f.verb = classOf(n)
+			f.tense = tPresentProg
+			if past {
+				f.tense = tPastProg
+			}
+		case formOf(n)&formPP != 0:
+			f.verb = classOf(n)
+			f.tense = tPresent
+			if past {
+				f.tense = tPastPassive
+			}
+		default:
+			f.verb = vcState
+			f.tense = tPresent
+			if past {
+				f.tense = tPast
+			}
+		}
+	case fl&fAuxDo != 0:
+		n := next(v)
+		f.verb = classOf(n)
+		if n < 0 || formOf(n)&formBase == 0 {
+			f.verb = vcDo // "what I did was call him": did is the verb
+		}
+		f.tense = tPresent
+		if t.info.form&formPast != 0 {
+			f.tense = tPast
+		}
+	default:
+		form := formOf(v)
+		f.verb = classOf(v)
+		subjectless := f.subj == subjNone
+		switch {
+		case form&formPast != 0 && subjectless:
+			f.tense = tElidedPast
+		case form&formPast != 0:
+			f.tense = tPast
+		case subjectless && form&formBase != 0:
+			f.tense = tImperative
+		default:
+			f.tense = tPresent
+		}
+		// "needed to", "decided to", "tried to": what they set out to do.
+		n := next(v)
+		if n >= 0 && toks[n].word == "to" {
+			afterTo(n)
+		}
+		if toks[v].info != nil && (toks[v].info.lemma == "manage" || toks[v].info.lemma == "get") && n >= 0 && toks[n].word == "to" {
+			f.able = true
+		}
+	}
+}
+
+func isAdverb(w string) bool {
+	switch w {
+	case "also", "then", "just", "still", "even", "really", "first", "finally", "immediately", "quickly",
+		"soon", "already", "never", "always", "once", "again", "actually", "personally", "eventually", "all",
+		"both", "simply", "only", "right", "straight", "instantly", "gently", "calmly", "politely":
+		return true
+	}
+	return false
+}
+
+// analysis is one answer read: its sentences, their clauses and tokens,
+// the cues found, and (after tagging) each clause's part.
+type analysis struct {
+	dict       *dictionary
+	sents      []sentInfo
+	clauses    []clauseInfo
+	toks       []token
+	hits       []cueHit
+	words      int
+	structured bool
+
+	// Working buffers, kept from one answer to the next (see analysisPool):
+	// nothing in a Result points into them.
+	segBuf  []Sentence
+	cueBuf  []uint8
+	featBuf []int32
+	feats   [][]int32
+	bounds  []boundary
+	vit     []viterbiCell
+	cutBuf  []int
+}
+
+// analysisPool keeps analyses, so that scoring answer after answer (a
+// review of thousands) reuses their buffers instead of making garbage.
+var analysisPool = sync.Pool{New: func() any { return new(analysis) }}
+
+// reset empties an for a new answer, keeping its buffers.
+func (an *analysis) reset(d *dictionary) {
+	clear(an.toks) // drop the last answer's strings
+	clear(an.sents)
+	*an = analysis{dict: d, sents: an.sents[:0], clauses: an.clauses[:0], toks: an.toks[:0], hits: an.hits[:0],
+		segBuf: an.segBuf[:0], cueBuf: an.cueBuf, featBuf: an.featBuf[:0], feats: an.feats[:0],
+		bounds: an.bounds[:0], vit: an.vit, cutBuf: an.cutBuf[:0]}
+}
+
+// release gives an back to the pool; an must not be used after.
+func (an *analysis) release() { analysisPool.Put(an) }
+
+// grow returns buf with length n, zeroed, reusing its memory when it can.
+func grow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+type sentInfo struct {
+	Sentence
+	tok0, tok1       int // its tokens: toks[tok0:tok1]
+	clause0, clause1 int // its clauses: clauses[clause0:clause1]
+}
+
+// clauseInfo is one clause of a sentence.
+type clauseInfo struct {
+	sent       int // index in sents
+	tok0, tok1 int // its tokens
+	start, end int // byte offsets in its sentence's text
+	words      int // words, as a person counts them
+	label      int // the part a written label or a structured field gives, or -1
+	facts      clauseFacts
+	cues       []uint8 // per cue group of the rubric, how many phrases were found
+	part       int     // the part the tagger gave it
+	// emit is how strongly the clause's own features point to each part.
+	emit [numClasses]float64
+}
+
+// text returns the clause's words as written.
+func (an *analysis) clauseText(c int) string {
+	cl := &an.clauses[c]
+	return an.sents[cl.sent].Text[cl.start:cl.end]
+}
+
+// read reads an answer: a structured one field by field (each clause keeps
+// its field's part as its label), a free-text one as written.
+func read(r *Rubric, a Answer) *analysis {
+	an := analysisPool.Get().(*analysis)
+	an.reset(r.dict)
+	// Sized from the text once, rather than grown token by token.
+	size := len(a.Text) + 8
+	if a.STAR != nil {
+		size += len(a.STAR.Situation) + len(a.STAR.Task) + len(a.STAR.Action) + len(a.STAR.Result)
+	}
+	an.toks = slices.Grow(an.toks, size/5+8)
+	an.clauses = slices.Grow(an.clauses, size/40+4)
+	an.sents = slices.Grow(an.sents, size/60+4)
+	if a.STAR != nil && strings.TrimSpace(a.STAR.Situation+a.STAR.Task+a.STAR.Action+a.STAR.Result) != "" {
+		an.structured = true
+		for i, field := range []string{a.STAR.Situation, a.STAR.Task, a.STAR.Action, a.STAR.Result} {
+			lower := lowerSameLength(field)
+			an.segBuf = segment(an.segBuf[:0], field)
+			for _, s := range an.segBuf {
+				s.Label = Components[i]
+				an.addSentence(s, lower)
+			}
+		}
+	}
+	if strings.TrimSpace(a.Text) != "" {
+		lower := lowerSameLength(a.Text)
+		an.segBuf = segment(an.segBuf[:0], a.Text)
+		for _, s := range an.segBuf {
+			an.addSentence(s, lower)
+		}
+	}
+	ngroups := len(r.cues.groups)
+	an.cueBuf = grow(an.cueBuf, len(an.clauses)*ngroups)
+	cueBuf := an.cueBuf
+	for c := range an.clauses {
+		an.clauses[c].cues = cueBuf[c*ngroups : (c+1)*ngroups : (c+1)*ngroups]
+	}
+	for si := range an.sents {
+		s := &an.sents[si]
+		from := len(an.hits)
+		an.hits = r.cues.match(an.hits, an.toks, s.tok0, s.tok1)
+		for k := from; k < len(an.hits); k++ {
+			h := &an.hits[k]
+			c := an.clauseOf(si, h.tok0)
+			h.clause = c
+			if an.clauses[c].cues[h.group] < 255 {
+				an.clauses[c].cues[h.group]++
+			}
+		}
+	}
+	return an
+}
+
+// lowerSameLength lower-cases s when that keeps every byte offset (so
+// that sentences can be sliced out of it), else returns "".
+func lowerSameLength(s string) string {
+	if l := toLower(s); len(l) == len(s) {
+		return l
+	}
+	return ""
+}
+
+// addSentence tokenizes s, cuts it into clauses and reads each. lowerSrc
+// is the text s was cut from, in lower case.
+func (an *analysis) addSentence(s Sentence, lowerSrc string) {
+	si := len(an.sents)
+	tok0 := len(an.toks)
+	lower := ""
+	if end := s.Offset + len(s.Text); end <= len(lowerSrc) {
+		lower = lowerSrc[s.Offset:end]
+	}
+	an.toks = tokenize(an.toks, s.Text, lower, an.dict)
+	// Token offsets are kept relative to the sentence.
+	an.sents = append(an.sents, sentInfo{Sentence: s, tok0: tok0, tok1: len(an.toks), clause0: len(an.clauses)})
+	defer func() { an.sents[si].clause1 = len(an.clauses) }()
+	toks := an.toks[tok0:]
+	if len(toks) == 0 {
+		return
+	}
+	an.cutBuf = clauseCuts(append(an.cutBuf[:0], 0), toks)
+	label := -1
+	if s.Label != "" {
+		label = classIndex(s.Label)
+	}
+	starts := an.cutBuf
+	for k, a := range starts {
+		b := len(toks)
+		if k+1 < len(starts) {
+			b = starts[k+1]
+		}
+		cl := clauseInfo{sent: si, tok0: tok0 + a, tok1: tok0 + b, label: label}
+		if k > 0 {
+			cl.start = toks[a].start
+		}
+		cl.end = len(s.Text)
+		if b < len(toks) {
+			cl.end = toks[b].start
+		}
+		for cl.end > cl.start && isSpace(s.Text[cl.end-1]) {
+			cl.end--
+		}
+		cl.words = countTokenWords(toks[a:b])
+		cl.facts = readClause(toks[a:b])
+		an.words += cl.words
+		an.clauses = append(an.clauses, cl)
+	}
+}
+
+// clauseOf returns the clause of sentence si that holds token tok.
+func (an *analysis) clauseOf(si, tok int) int {
+	s := &an.sents[si]
+	cs := an.clauses[s.clause0:s.clause1]
+	k := sort.Search(len(cs), func(i int) bool { return cs[i].tok0 > tok })
+	return s.clause0 + max(k-1, 0)
+}
