@@ -230,10 +230,8 @@ func StoryFromAnswer(sessions *Store, ref string, bank *questions.Bank, rubric *
 		return nil, &AnswerRefError{Ref: ref, Reason: "that answer was skipped and has no words"}
 	}
 	story := &questions.Story{Source: fmt.Sprintf("%s#%d", s.ID, n)}
-	var q *questions.Question
 	if bank != nil {
 		if bq, ok := bank.Get(a.QuestionID); ok {
-			q = &bq
 			story.Competencies = append(story.Competencies, bq.Competencies...)
 		}
 	}
@@ -245,14 +243,8 @@ func StoryFromAnswer(sessions *Store, ref string, bank *questions.Bank, rubric *
 		story.STAR = questions.StoryParts{Situation: a.STAR.Situation, Task: a.STAR.Task, Action: a.STAR.Action, Result: a.STAR.Result}
 		return story, nil
 	}
-	info := &star.QuestionInfo{ID: a.QuestionID, Text: a.Question, STAR: true}
-	if q != nil {
-		info = questionInfo(*q, a.Question)
-	}
-	res := star.Score(rubric, info, a)
-	for _, part := range questions.StoryPartNames {
-		story.STAR.Set(part, strings.Join(res.Components[part].Sentences, " "))
-	}
+	p := star.SplitParts(rubric, a)
+	story.STAR = questions.StoryParts{Situation: p.Situation, Task: p.Task, Action: p.Action, Result: p.Result}
 	return story, nil
 }
 
