@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/starprep/starprep/star"
 )
@@ -23,7 +24,7 @@ type feedbackStyle struct {
 // table of the STAR components, the checks and the tips, best first.
 func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Score: %s  %s   (%d words)\n\n", paint(st.Color, bandColor(res.Band), fmt.Sprintf("%d/100", res.Score)), bandLabel(res.Band), res.Words)
+	fmt.Fprintf(&b, "Score: %s  %s   (%d words)\n", paint(st.Color, bandColor(res.Band), fmt.Sprintf("%d/100", res.Score)), bandLabel(res.Band), res.Words)
 
 	t := table{headers: []string{"PART", "FOUND", "SCORE", "WORDS", "WHAT WE HEARD"}, rightAlign: map[int]bool{2: true, 3: true}}
 	for _, name := range star.Components {
@@ -41,6 +42,9 @@ func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 		}
 		t.rows = append(t.rows, []string{strings.ToUpper(name[:1]) + name[1:], found, strconv.Itoa(c.Score), strconv.Itoa(c.Words), heard})
 	}
+	if len(res.Components) > 0 {
+		b.WriteString("\n")
+	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
@@ -49,8 +53,10 @@ func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 	if width <= 0 {
 		width = 80
 	}
-	if err := renderBox(w, t, width); err != nil {
-		return err
+	if len(res.Components) > 0 { // none for an answer that is not a story
+		if err := renderBox(w, t, width); err != nil {
+			return err
+		}
 	}
 
 	var failed, passed []star.Check
@@ -85,6 +91,64 @@ func writeFeedback(w io.Writer, res star.Result, st feedbackStyle) error {
 		if more := len(res.Tips) - len(tips); more > 0 {
 			fmt.Fprintf(&b, "  (%d more with --format json)\n", more)
 		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeCard prints a score result briefly, so that it and the menu after
+// it fit a 24-row terminal: the score and band, one line per STAR part
+// (its score and the first sentence heard), the top tip in at most three
+// lines, and how much more the details hold.
+func writeCard(w io.Writer, res star.Result, st feedbackStyle) error {
+	width := st.Width
+	if width <= 0 {
+		width = 80
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Score: %s  %s  (%d words)\n", paint(st.Color, bandColor(res.Band), fmt.Sprintf("%d/100", res.Score)), bandLabel(res.Band), res.Words)
+	for _, name := range star.Components {
+		c, ok := res.Components[name]
+		if !ok {
+			continue // a card with no STAR parts (a motivation answer)
+		}
+		label := fmt.Sprintf("  %-10s", strings.ToUpper(name[:1])+name[1:])
+		if !c.Present {
+			fmt.Fprintf(&b, "%s  %s  %s\n", label, paint(st.Color, "31", "  ✗"), paint(st.Color, "31", "missing"))
+			continue
+		}
+		heard := "-"
+		if len(c.Sentences) > 0 {
+			heard = c.Sentences[0]
+			if len(c.Sentences) > 1 {
+				heard = fmt.Sprintf("(%d) %s", len(c.Sentences), heard)
+			}
+		}
+		fmt.Fprintf(&b, "%s  %3d  %s\n", label, c.Score, shorten(heard, width-20))
+	}
+	if len(res.Tips) > 0 {
+		lines := strings.Split(wrapIndent("Top tip: "+res.Tips[0], width-3, ""), "\n")
+		if len(lines) > 3 {
+			lines = lines[:3]
+			lines[2] = shorten(lines[2]+" …", width-3)
+		}
+		b.WriteString(strings.Join(lines, "\n  ") + "\n")
+	}
+	failed := 0
+	for _, c := range res.Checks {
+		if !c.OK {
+			failed++
+		}
+	}
+	var more []string
+	if failed > 0 {
+		more = append(more, fmt.Sprintf("%d check%s to work on", failed, pluralS(failed)))
+	}
+	if n := len(res.Tips) - 1; n > 0 {
+		more = append(more, fmt.Sprintf("%d more tip%s", n, pluralS(n)))
+	}
+	if len(more) > 0 {
+		fmt.Fprintf(&b, "  (%s: choose Details)\n", strings.Join(more, ", "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -139,15 +203,20 @@ func wrapIndent(text string, width int, prefix string) string {
 	}
 	var lines []string
 	var cur strings.Builder
+	n := 0 // runes in cur
 	for _, word := range strings.Fields(text) {
-		if cur.Len() > 0 && cur.Len()+1+len([]rune(word)) > width {
+		w := utf8.RuneCountInString(word)
+		if n > 0 && n+1+w > width {
 			lines = append(lines, cur.String())
 			cur.Reset()
+			n = 0
 		}
-		if cur.Len() > 0 {
+		if n > 0 {
 			cur.WriteByte(' ')
+			n++
 		}
 		cur.WriteString(word)
+		n += w
 	}
 	if cur.Len() > 0 {
 		lines = append(lines, cur.String())
