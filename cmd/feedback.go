@@ -18,6 +18,9 @@ type feedbackStyle struct {
 	MaxTips int
 	// AllChecks lists passed checks too; otherwise only failed ones.
 	AllChecks bool
+	// More says where the checks and tips a card leaves out are: "" for
+	// the interview's menu, "-" for nowhere, else a command.
+	More string
 }
 
 // writeFeedback prints a score result for a person: the score and band, a
@@ -148,7 +151,14 @@ func writeCard(w io.Writer, res star.Result, st feedbackStyle) error {
 		more = append(more, fmt.Sprintf("%d more tip%s", n, pluralS(n)))
 	}
 	if len(more) > 0 {
-		fmt.Fprintf(&b, "  (%s: choose Details)\n", strings.Join(more, ", "))
+		switch where := st.More; where {
+		case "":
+			fmt.Fprintf(&b, "  (%s: choose Details)\n", strings.Join(more, ", "))
+		case "-":
+			fmt.Fprintf(&b, "  (%s)\n", strings.Join(more, ", "))
+		default:
+			fmt.Fprintf(&b, "  (%s: %s)\n", strings.Join(more, ", "), where)
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

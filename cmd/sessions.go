@@ -162,9 +162,9 @@ func sessionsShowRun(opts *sessionsOptions) error {
 	info := coach.Describe(s, bank, rubric)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Interview %s, started %s: %s.\n", s.ID, s.StartedAt.Local().Format("Mon 2 Jan 2006 15:04"), info.Outline())
-	settings := []string{s.Mode + " mode"}
-	if s.Mode == "" {
-		settings[0] = "star mode"
+	settings := []string{"STAR mode"}
+	if s.Mode == coach.ModeFree {
+		settings[0] = "free mode"
 	}
 	if s.Company != "" {
 		settings = append(settings, "company "+s.Company)
@@ -176,7 +176,7 @@ func sessionsShowRun(opts *sessionsOptions) error {
 		settings = append(settings, "set "+s.Set)
 	}
 	fmt.Fprintf(&b, "%s; %s. File: %s\n", strings.Join(settings, ", "), info.Status(), s.Path)
-	for _, sa := range coach.ScoreAnswers(s.Session, bank, rubric) {
+	for i, sa := range coach.ScoreAnswers(s.Session, bank, rubric) {
 		a := sa.Answer
 		b.WriteString("\n" + strings.Repeat("─", min(60, width-1)) + "\n")
 		switch {
@@ -194,7 +194,15 @@ func sessionsShowRun(opts *sessionsOptions) error {
 		b.WriteString("\n")
 		writeAnswerText(&b, a, width)
 		b.WriteString("\n")
-		if err := writeCard(&b, sa.Result, st); err != nil {
+		res := sa.Result
+		if !sa.Story {
+			res.Components = nil // not a story: no STAR parts to miss
+		}
+		st.More = fmt.Sprintf("starprep score %s#%d", s.Path, i+1)
+		if a.FollowUp {
+			st.More = "-" // score would judge it against the main question
+		}
+		if err := writeCard(&b, res, st); err != nil {
 			return err
 		}
 	}

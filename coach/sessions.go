@@ -110,6 +110,9 @@ type ScoredAnswer struct {
 	Answer star.Answer
 	// Result is the zero value for a skipped answer.
 	Result star.Result
+	// Story is true when the answer was asked for as a STAR story (not a
+	// follow-up, nor a question of another kind).
+	Story bool
 }
 
 // ScoreAnswers scores every answer of a session, in the order given.
@@ -121,6 +124,7 @@ func ScoreAnswers(s *star.Session, bank *questions.Bank, rubric *star.Rubric) []
 		i := slices.IndexFunc(qs, func(q questions.Question) bool { return q.ID == a.QuestionID })
 		if i >= 0 {
 			sa.N = i + 1
+			sa.Story = qs[i].STAR && !a.FollowUp
 		}
 		if !a.Skipped && !a.Empty() {
 			info := &star.QuestionInfo{ID: a.QuestionID, Text: a.Question, STAR: a.STAR != nil}
