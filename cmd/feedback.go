@@ -151,14 +151,15 @@ func writeCard(w io.Writer, res star.Result, st feedbackStyle) error {
 		more = append(more, fmt.Sprintf("%d more tip%s", n, pluralS(n)))
 	}
 	if len(more) > 0 {
+		line := strings.Join(more, ", ")
 		switch where := st.More; where {
 		case "":
-			fmt.Fprintf(&b, "  (%s: choose Details)\n", strings.Join(more, ", "))
+			line += ": choose Details"
 		case "-":
-			fmt.Fprintf(&b, "  (%s)\n", strings.Join(more, ", "))
 		default:
-			fmt.Fprintf(&b, "  (%s: %s)\n", strings.Join(more, ", "), where)
+			line += ": " + where
 		}
+		fmt.Fprintf(&b, "  (%s)\n", wrapIndent(line, width-5, "   "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

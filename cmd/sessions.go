@@ -161,7 +161,7 @@ func sessionsShowRun(opts *sessionsOptions) error {
 	st := feedbackStyle{Width: width, Color: opts.IO.ColorEnabled()}
 	info := coach.Describe(s, bank, rubric)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Interview %s, started %s: %s.\n", s.ID, s.StartedAt.Local().Format("Mon 2 Jan 2006 15:04"), info.Outline())
+	fmt.Fprintf(&b, "%s\n", wrapIndent(fmt.Sprintf("Interview %s, started %s: %s.", s.ID, s.StartedAt.Local().Format("Mon 2 Jan 2006 15:04"), info.Outline()), width-1, ""))
 	settings := []string{"STAR mode"}
 	if s.Mode == coach.ModeFree {
 		settings[0] = "free mode"
@@ -175,7 +175,8 @@ func sessionsShowRun(opts *sessionsOptions) error {
 	if s.Set != "" {
 		settings = append(settings, "set "+s.Set)
 	}
-	fmt.Fprintf(&b, "%s; %s. File: %s\n", strings.Join(settings, ", "), info.Status(), s.Path)
+	fmt.Fprintf(&b, "%s\n", wrapIndent(fmt.Sprintf("%s; %s.", strings.Join(settings, ", "), info.Status()), width-1, ""))
+	fmt.Fprintf(&b, "File: %s\n", s.Path)
 	for i, sa := range coach.ScoreAnswers(s.Session, bank, rubric) {
 		a := sa.Answer
 		b.WriteString("\n" + strings.Repeat("─", min(60, width-1)) + "\n")

@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -110,5 +111,34 @@ func TestFollowUpReminders(t *testing.T) {
 		if got := followUpHelp(fu); !strings.Contains(got, want) {
 			t.Errorf("%q: reminder %q lacks %q", fu, got, want)
 		}
+	}
+}
+
+// recDisplay keeps what Details was asked to show.
+type recDisplay struct {
+	PlainDisplay
+	details []star.Result
+}
+
+func (d *recDisplay) Details(w io.Writer, res star.Result) error {
+	d.details = append(d.details, res)
+	return d.PlainDisplay.Details(w, res)
+}
+
+func TestDetailsShowTheAnswerOnTheLastCard(t *testing.T) {
+	replies := sayParts(strong)
+	replies = append(replies, Pick("Details"), Pick("follow-up"), Say("Your answer", "I would ask a team lead."), Pick("Details"), Pick("Finish"))
+	h := newHarness(t, replies...)
+	d := &recDisplay{}
+	h.iv.Display = d
+	h.iv.Selection = Selection{Count: 1, Filter: questions.Filter{Categories: []string{"situational"}}, Seed: 1}
+	if _, err := h.run(t); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if len(d.details) != 2 || len(h.script.Pages) != 2 {
+		t.Fatalf("Details shown %d times, pages %d", len(d.details), len(h.script.Pages))
+	}
+	if d.details[0].Words <= d.details[1].Words || d.details[1].Components != nil {
+		t.Errorf("after a follow-up, Details should show the follow-up's answer without STAR parts: %+v", d.details[1])
 	}
 }

@@ -15,7 +15,7 @@ const (
 	optNext     = "Next question"
 	optLast     = "Finish: see the summary"
 	optRetry    = "Retry this question"
-	optDetails  = "Details: every check and tip"
+	optDetails  = "Details: every check and tip of that answer"
 	optExample  = "Example answer, for comparison"
 	optFollowUp = "Answer a follow-up: "
 	optStop     = "Stop here: see the summary"
@@ -31,6 +31,10 @@ type progress struct {
 	attempts int    // scored attempts (follow-ups aside)
 	first    int    // the first attempt's score
 	last     star.Result
+	// shown is the result on the last card, a follow-up's included: what
+	// Details shows in full. story is false when it is not a STAR story.
+	shown star.Result
+	story bool
 	// followUps are the follow-up questions asked so far.
 	followUps []string
 }
@@ -80,6 +84,7 @@ func (se *session) question(k int, picking bool) (stop bool, err error) {
 			return false, err
 		}
 		p.attempts, p.first, p.last = 1, res.Score, res
+		p.shown, p.story = res, q.STAR
 	}
 	last := k == len(se.qs)-1
 	for {
@@ -116,8 +121,8 @@ func (se *session) question(k int, picking bool) (stop bool, err error) {
 			return true, nil
 		case choice == optDetails:
 			var b bytes.Buffer
-			res := p.last
-			if !q.STAR {
+			res := p.shown
+			if !p.story {
 				res.Components = nil
 			}
 			if err := se.iv.Display.Details(&b, res); err != nil {
@@ -166,6 +171,7 @@ func (se *session) recall(p *progress) {
 		}
 		p.last = res
 	}
+	p.shown, p.story = p.last, p.q.STAR
 }
 
 // retry takes another attempt at a question; with picking set it starts
@@ -194,6 +200,7 @@ func (se *session) retry(p *progress, picking bool) error {
 		se.printf("%s\n", change(p.last.Score, res.Score, p.first, n))
 	}
 	p.attempts, p.last = n, res
+	p.shown, p.story = res, p.q.STAR
 	return nil
 }
 
@@ -211,7 +218,10 @@ func (se *session) followUp(p *progress, fu string) error {
 	a.FollowUp = true
 	a.Attempt = 0
 	a.ID = fmt.Sprintf("%s-%s-follow-up-%d", se.s.ID, p.q.ID, len(p.followUps))
-	_, err = se.record(p.q, a)
+	res, err := se.record(p.q, a)
+	if err == nil {
+		p.shown, p.story = res, false
+	}
 	return err
 }
 

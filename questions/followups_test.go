@@ -54,6 +54,7 @@ func TestFollowUpKinds(t *testing.T) {
 		"Tell me about a time you kept to a policy even though the customer pushed.": {false, true},
 		"How did it end, and how did you know it had worked?":                        {false, false},
 		"How do you keep your own temper on a call like that?":                       {false, false},
+		"Have you ever received feedback you disagreed with? What did you do?":       {false, true},
 	} {
 		if got := [2]bool{AsksHypothetical(text), AsksForStory(text)}; got != want {
 			t.Errorf("%q: hypothetical, story = %v, want %v", text, got, want)
