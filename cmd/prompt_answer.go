@@ -149,7 +149,7 @@ func (m answerModel) header() string {
 	el := m.req.Now().Sub(m.req.Started)
 	h += " · " + answerClock(el, m.req.Limit)
 	if m.req.Limit > 0 && el > m.req.Limit {
-		h += " · past your time: wrap up with how it ended"
+		h += " · past your time: wrap up"
 	}
 	return h
 }

@@ -55,9 +55,9 @@ func (se *session) collect(sp answerSpec) (star.Answer, error) {
 		d.Attempt = sp.attempt
 	}
 	start := se.iv.Now()
-	if old := se.takeOffered(d); old != nil {
-		d.STAR, d.Text, d.Part = old.STAR, old.Text, old.Part
-		start = start.Add(-time.Duration(old.Seconds) * time.Second)
+	if from := se.startingPoint(d); from != nil {
+		d.STAR, d.Text, d.Part = from.STAR, from.Text, from.Part
+		start = start.Add(-time.Duration(from.Seconds) * time.Second)
 	}
 	var err error
 	if sp.structured {
@@ -77,7 +77,7 @@ func (se *session) collect(sp answerSpec) (star.Answer, error) {
 	if !a.Skipped {
 		a.DurationSeconds = int(end.Sub(start).Round(time.Second) / time.Second)
 		if el := end.Sub(start); se.iv.TimeLimit > 0 && el > se.iv.TimeLimit {
-			se.printf("⏱ %s, past your %s limit: practise telling it shorter.\n", mmss(el), mmss(se.iv.TimeLimit))
+			se.printf("⏱ %s, past your %s limit: practise telling it shorter.\n\n", mmss(el), mmss(se.iv.TimeLimit))
 		}
 	}
 	return a, nil
@@ -259,8 +259,17 @@ func draftKey(d *star.Draft) string {
 	return k
 }
 
+// startingPoint is the text an answer starts from instead of an empty
+// box: the parts (or text) it holds are put in the boxes, and its Seconds
+// already on the clock. Today that is a draft picked up on --resume; an
+// answer told from a saved story (the story bank) starts here too, as a
+// draft with the story's parts and Part set to its first.
+func (se *session) startingPoint(d *star.Draft) *star.Draft {
+	return se.takeOffered(d)
+}
+
 // takeOffered returns the picked-up draft when it belongs to the answer
-// d is for, and forgets it either way once an answer starts past it.
+// d is for, and then forgets it: it is used once.
 func (se *session) takeOffered(d *star.Draft) *star.Draft {
 	o := se.offered
 	if o == nil || o.QuestionID != d.QuestionID || o.FollowUp != d.FollowUp || max(o.Attempt, 1) != max(d.Attempt, 1) {

@@ -59,8 +59,8 @@ type Bank struct {
 // Gaps are what an answer can lack, the keys of generic_follow_ups, most
 // telling first: the interview asks about the first gap an answer has.
 var Gaps = []string{
-	"result",     // never says how it ended
 	"real-event", // says what they would do, not what they did
+	"result",     // never says how it ended
 	"action",     // few or no steps of their own
 	"ownership",  // "we" more than "I"
 	"measure",    // an ending with no number or concrete feedback
