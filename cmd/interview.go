@@ -75,9 +75,10 @@ See and remove sessions with 'starprep sessions'. Without a terminal, use
 
 EXIT STATUS
   0    the interview ended (finished or stopped from the menu)
-  2    bad flags, nothing to resume or drill, or no terminal
+  2    bad flags, no session to resume, nothing to drill, or no terminal
   3    a question set, bank or company notes file is invalid
-  130  interrupted with Ctrl-C; answers so far are saved`,
+  130  interrupted with Ctrl-C; the answers so far, and the one being
+       typed, are saved`,
 		Example: `  $ starprep interview
   $ starprep interview --count 3 --category behavioral --time-limit 2m
   $ starprep interview --company northwind --mode free
