@@ -337,7 +337,7 @@ func Fill(text, company string) string {
 var hypotheticalRe = regexp.MustCompile(`(?i)\b(would|could|should|might) you\b|\bwhat if\b|\bif you (had|were|could)\b|\b(imagine|suppose)\b|\bwould you have\b`)
 
 // storyRe finds a question that asks for a new story of its own.
-var storyRe = regexp.MustCompile(`(?i)\b(tell me about|describe|give (me )?an example of|walk me through) (a|an|another|one) (time|occasion|situation|example|case)\b|\bhave you ever\b`)
+var storyRe = regexp.MustCompile(`(?i)\b(tell me about|describe|give (me )?an example of|walk me through) (a|an|another|one)( [a-z]+)? (time|occasion|situation|example|case)\b|\bhave you ever\b`)
 
 // AsksHypothetical reports whether a question asks what the candidate would
 // do ("What would you have done if ...?"): its answer is a short plan, not

@@ -55,6 +55,7 @@ func TestFollowUpKinds(t *testing.T) {
 		"How did it end, and how did you know it had worked?":                        {false, false},
 		"How do you keep your own temper on a call like that?":                       {false, false},
 		"Have you ever received feedback you disagreed with? What did you do?":       {false, true},
+		"Has this happened to you? Tell me about one real time, and what you did.":   {false, true},
 	} {
 		if got := [2]bool{AsksHypothetical(text), AsksForStory(text)}; got != want {
 			t.Errorf("%q: hypothetical, story = %v, want %v", text, got, want)
