@@ -63,6 +63,16 @@ func newSessionsListCmd(f *Factory, runF func(*sessionsOptions) error) *cobra.Co
 	return c
 }
 
+// scoring loads what scores a session's answers: the bank and the rubric.
+func (opts *sessionsOptions) scoring() (*questions.Bank, *star.Rubric, error) {
+	bank, err := opts.Bank()
+	if err != nil {
+		return nil, nil, err
+	}
+	rubric, err := loadRubric("")
+	return bank, rubric, err
+}
+
 // loadSessions reads the store, warning about files it cannot read.
 func loadSessions(opts *sessionsOptions) []coach.Saved {
 	saved, problems := coach.SessionsDir(opts.Home()).List()
@@ -73,11 +83,7 @@ func loadSessions(opts *sessionsOptions) []coach.Saved {
 }
 
 func sessionsListRun(opts *sessionsOptions) error {
-	bank, err := opts.Bank()
-	if err != nil {
-		return err
-	}
-	rubric, err := loadRubric("")
+	bank, rubric, err := opts.scoring()
 	if err != nil {
 		return err
 	}
@@ -144,11 +150,7 @@ screen at a time. For the scores as JSON, use: starprep review <session file>`,
 }
 
 func sessionsShowRun(opts *sessionsOptions) error {
-	bank, err := opts.Bank()
-	if err != nil {
-		return err
-	}
-	rubric, err := loadRubric("")
+	bank, rubric, err := opts.scoring()
 	if err != nil {
 		return err
 	}
@@ -275,11 +277,7 @@ func sessionsRemoveRun(opts *sessionsOptions) error {
 		return err
 	}
 	if !opts.Yes {
-		bank, err := opts.Bank()
-		if err != nil {
-			return err
-		}
-		rubric, err := loadRubric("")
+		bank, rubric, err := opts.scoring()
 		if err != nil {
 			return err
 		}
