@@ -34,6 +34,7 @@ import (
 // Keys as a terminal sends them.
 const (
 	keyLeft  = "\x1b[D"
+	keyRight = "\x1b[C"
 	keyUp    = "\x1b[A"
 	keyHome  = "\x1b[H"
 	keyEnd   = "\x1b[F"
@@ -378,8 +379,10 @@ func TestInterviewOnPTYEditingAndResize(t *testing.T) {
 	s := startOnPTY(t, bin, home, "interview", "--bank", bank, "--category", "behavioral", "--count", "1", "--seed", "1", "--mode", "free")
 
 	s.onScreen("? Your answer", "Ctrl-D: done")
-	// A typo fixed with Left, then an earlier line reached with Up.
-	s.send("At my job I hlped", keyLeft, keyLeft, keyLeft, keyLeft, "e", keyEnd, " a caller.", keyEnter, "Second line", keyUp, keyHome, "Then ")
+	// A typo fixed with Left, another with Home and Right, then an earlier
+	// line reached with Up.
+	s.send("At my job I hlped", keyLeft, keyLeft, keyLeft, keyLeft, "e", keyEnd, " a caller.", keyEnter,
+		"Secnd line", keyHome, keyRight, keyRight, keyRight, "o", keyEnd, keyUp, keyHome, "Then ")
 	s.onScreen("┃ Then At my job I helped a caller.", "┃ Second line")
 	// A long line, then a narrower window: the text wraps again.
 	long := ", in the busiest week of the year, when the queue was longer than I had ever seen it"
