@@ -49,6 +49,15 @@ var (
 	binErr  error
 )
 
+// TestMain removes the binary the pseudo-terminal tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 // buildBinary compiles starprep once for all the tests of this run.
 func buildBinary(t *testing.T) string {
 	t.Helper()
