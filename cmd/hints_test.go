@@ -160,7 +160,7 @@ func checkMention(root *cobra.Command, text string) string {
 		if w == "--help" || w == "-h" {
 			continue
 		}
-		if strings.HasPrefix(w, "-") {
+		if strings.HasPrefix(w, "-") && strings.Trim(w, "-),.") != "" { // a lone "-" is standard input
 			name, _, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
 			var fl *pflag.Flag
 			for c := cmd; c != nil && fl == nil; c = c.Parent() {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,9 +32,12 @@ type interviewOptions struct {
 	SetFile   string
 	Mode      string
 	TimeLimit time.Duration
-	Seed      int64
-	Resume    bool
-	Drill     bool
+	// TimeLimitSet is true when --time-limit was given (it then replaces a
+	// resumed session's own).
+	TimeLimitSet bool
+	Seed         int64
+	Resume       bool
+	Drill        bool
 }
 
 func newInterviewCmd(f *Factory, runF func(*interviewOptions) error) *cobra.Command {
@@ -43,26 +47,38 @@ func newInterviewCmd(f *Factory, runF func(*interviewOptions) error) *cobra.Comm
 		Use:   "interview [--count <n>] [--category <c>,...] [--set <file>] [--mode star|free] [--drill | --resume] [flags]",
 		Short: "Run a mock interview: answer, get a score and tips, retry",
 		Long: `Run a mock interview in the terminal. Each question is answered in the STAR
-shape (Situation, Task, Action, Result: one prompt each, with a reminder of
+shape (Situation, Task, Action, Result: one box each, with a reminder of
 what belongs there) or, with --mode free, as one story the scorer splits up.
-Finish each answer by pressing Enter on two empty lines; type ? alone for the
-question's hints. After each answer you see the score, a table of the four
-parts and tips, then choose: retry (both attempts are kept), see the example
-answer, answer a follow-up, go on, or finish.
+
+Answers are typed into a box that edits as you expect: arrow keys, Home and
+End, Backspace across lines, paste; Enter starts a new line and Ctrl-D
+finishes. ? alone in an empty box shows the question's hints; an empty part
+asks whether to leave it out. The clock runs while you type, against
+--time-limit if you set one.
+
+After each answer a short card shows the score, the four parts and the top
+tip; then choose: go on, retry (both attempts are kept), every check and
+tip, the example answer, or a follow-up picked for what your answer lacks.
+Text longer than the screen is shown a screen at a time.
 
 By default you get 5 questions: mostly STAR stories, plus a motivation and a
 technical question. Questions you have never practised or scored low on come
 first. --drill picks from the competencies your history shows are weakest.
+Questions for you to ask the interviewer are not put to you; with --company,
+three of them are suggested at the end.
 
-The session is saved under $STARPREP_HOME/sessions after every answer.
-Ctrl-C stops at once, keeping what you answered; --resume continues.
-Without a terminal, use 'starprep score' or 'starprep review' instead.
+The session is saved under $STARPREP_HOME/sessions after every answer, and
+the answer you are typing every few seconds. Ctrl-C stops at once, keeping
+both; --resume continues with the same settings and offers the draft back.
+See and remove sessions with 'starprep sessions'. Without a terminal, use
+'starprep score' or 'starprep review' instead.
 
 EXIT STATUS
   0    the interview ended (finished or stopped from the menu)
-  2    bad flags, nothing to resume or drill, or no terminal
+  2    bad flags, no session to resume, nothing to drill, or no terminal
   3    a question set, bank or company notes file is invalid
-  130  interrupted with Ctrl-C; answers so far are saved`,
+  130  interrupted with Ctrl-C; the answers so far, and the one being
+       typed, are saved`,
 		Example: `  $ starprep interview
   $ starprep interview --count 3 --category behavioral --time-limit 2m
   $ starprep interview --company northwind --mode free
@@ -82,12 +98,15 @@ EXIT STATUS
 				return usageErrorf("--time-limit must not be negative, got %s", opts.TimeLimit)
 			}
 			opts.Filter.Categories = splitList(cats)
-			for _, cat := range opts.Filter.Categories {
-				if !contains(questions.Categories, cat) {
-					return usageErrorf("unknown category %q (one of %s)", cat, strings.Join(questions.Categories, ", "))
-				}
+			if err := checkCategories(opts.Filter.Categories); err != nil {
+				return err
+			}
+			if contains(opts.Filter.Categories, "ask") {
+				return usageWithHint("see them with: starprep questions list --category ask",
+					"--category ask: those are questions for you to ask the interviewer, not ones to answer (with --company, three are suggested at the end)")
 			}
 			opts.Filter.Competencies = splitList(comps)
+			opts.TimeLimitSet = fl.Changed("time-limit")
 			if opts.Resume {
 				var clash []string
 				for _, name := range []string{"count", "category", "competency", "company", "set", "mode", "seed", "drill"} {
@@ -126,7 +145,7 @@ EXIT STATUS
 	fl.StringVar(&opts.Company, "company", "", "interview for the company with notes `slug` (fills in its name)")
 	fl.StringVar(&opts.SetFile, "set", "", "ask the questions of a question set `file`, in its order")
 	fl.StringVar(&opts.Mode, "mode", coach.ModeSTAR, "`how` to answer: star (four prompts per story) or free (one answer)")
-	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "warn when an answer takes longer than `duration` (e.g. 2m)")
+	fl.DurationVar(&opts.TimeLimit, "time-limit", 0, "time per answer, shown on the clock as you type (e.g. 2m); kept by --resume")
 	fl.Int64Var(&opts.Seed, "seed", 0, "fixed `number` for a reproducible choice and order of questions (0: random)")
 	fl.BoolVar(&opts.Drill, "drill", false, "pick from the competencies and STAR parts your history shows are weakest")
 	fl.BoolVar(&opts.Resume, "resume", false, "continue the latest unfinished interview")
@@ -148,14 +167,25 @@ func interviewRun(ctx context.Context, opts *interviewOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkCompetencies(bank, opts.Filter.Competencies); err != nil {
+		return err
+	}
 	sel := coach.Selection{Filter: opts.Filter, Count: opts.Count, Seed: opts.Seed, Drill: opts.Drill}
-	if opts.SetFile != "" {
-		raw, err := os.ReadFile(opts.SetFile)
+	loadSet := func(path string) ([]questions.Question, error) {
+		raw, err := os.ReadFile(path)
 		if err != nil {
-			return usageErrorf("read question set: %v", err)
+			return nil, usageErrorf("read question set: %v", err)
 		}
-		if sel.Set, err = coach.ParseSet(raw, opts.SetFile, bank); err != nil {
+		return coach.ParseSet(raw, path, bank)
+	}
+	setPath := ""
+	if opts.SetFile != "" {
+		if sel.Set, err = loadSet(opts.SetFile); err != nil {
 			return err
+		}
+		// Kept with the session, so --resume finds it from anywhere.
+		if setPath, err = filepath.Abs(opts.SetFile); err != nil {
+			setPath = opts.SetFile
 		}
 	}
 	iv := &coach.Interview{
@@ -170,9 +200,12 @@ func interviewRun(ctx context.Context, opts *interviewOptions) error {
 		Company:  opts.Company,
 		Mode:     opts.Mode,
 
-		TimeLimit: opts.TimeLimit,
-		Selection: sel,
-		Resume:    opts.Resume,
+		TimeLimit:    opts.TimeLimit,
+		TimeLimitSet: opts.TimeLimitSet,
+		Selection:    sel,
+		SetPath:      setPath,
+		LoadSet:      loadSet,
+		Resume:       opts.Resume,
 	}
 	if ex, err := questions.ParseCompany(data.ExampleCompany, data.ExampleCompanyPath); err == nil {
 		iv.ExampleCompany = ex
@@ -214,13 +247,14 @@ type tableDisplay struct {
 	color bool
 }
 
-// Feedback shows the score, the parts, the failed checks and the top three
-// tips (the rest would push the question off the screen).
-func (d tableDisplay) Feedback(w io.Writer, res star.Result) error {
-	if len(res.Tips) > 3 {
-		res.Tips = res.Tips[:3]
-	}
-	return writeFeedback(w, res, feedbackStyle{Width: d.width, Color: d.color})
+// Card shows the compact card that fits a small screen with the menu.
+func (d tableDisplay) Card(w io.Writer, res star.Result) error {
+	return writeCard(w, res, feedbackStyle{Width: d.width, Color: d.color})
+}
+
+// Details shows the part table, every check and every tip.
+func (d tableDisplay) Details(w io.Writer, res star.Result) error {
+	return writeFeedback(w, res, feedbackStyle{Width: d.width, Color: d.color, AllChecks: true})
 }
 
 func (d tableDisplay) Summary(w io.Writer, sum coach.Summary) error {

@@ -98,7 +98,8 @@ func TestInterviewRunsInProcessWithScriptedAnswers(t *testing.T) {
 	home := t.TempDir()
 	f, out, errOut := testFactory(t, true)
 	script := coach.NewScript(
-		coach.Say("Situation", "It was busy."), coach.Say("Task", ""), coach.Say("Action", "We fixed it."), coach.Say("Result", ""),
+		coach.Say("Situation", "It was busy."), coach.Say("Task", ""), coach.Pick("Leave the Task out"),
+		coach.Say("Action", "We fixed it."), coach.Say("Result", ""), coach.Pick("Leave the Result out"),
 		coach.Pick("Retry"),
 		coach.Say("Situation", "Last spring at a phone company a customer called about a double charge of 240 dollars."),
 		coach.Say("Task", "I had to find the cause and get the money back before the call ended."),
@@ -126,7 +127,8 @@ func TestInterviewRunsInProcessWithScriptedAnswers(t *testing.T) {
 	if s.Company != "northwind" || !strings.Contains(s.Answers[0].Question, "Northwind Outfitters") {
 		t.Errorf("company %q, question asked %q", s.Company, s.Answers[0].Question)
 	}
-	for _, want := range []string{"Question 1 of 1", "Score:", "PART", "Attempt 2 scored", "Your interview", "Saved to " + files[0]} {
+	for _, want := range []string{"Question 1 of 1", "Score:", "Top tip:", "Attempt 2 scored", "Your interview", "Saved to " + files[0],
+		"Questions you could ask Northwind Outfitters (example) at the end:"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}
@@ -161,7 +163,8 @@ func TestInterviewCtrlCExits130AndKeepsAnswers(t *testing.T) {
 
 	// --resume asks the second question only.
 	f, _, errOut = testFactory(t, true)
-	f.Prompter = coach.NewScript(coach.Say("Situation", "x"), coach.Say("Task", ""), coach.Say("Action", "y"), coach.Say("Result", "z"), coach.Pick("Finish"))
+	f.Prompter = coach.NewScript(coach.Say("Situation", "x"), coach.Say("Task", ""), coach.Pick("Leave the Task out"),
+		coach.Say("Action", "y"), coach.Say("Result", "z"), coach.Pick("Finish"))
 	if code := Run([]string{"interview", "--home", home, "--bank", testBankFile, "--resume"}, f); code != 0 {
 		t.Fatalf("resume: exit %d: %s", code, errOut)
 	}
@@ -170,11 +173,18 @@ func TestInterviewCtrlCExits130AndKeepsAnswers(t *testing.T) {
 		t.Errorf("resumed session = %+v", s)
 	}
 
-	// Nothing left to resume: exit 2 with a hint.
+	// Everything answered: --resume says so and offers a new interview.
+	f, out, errOut = testFactory(t, true)
+	f.Prompter = coach.NewScript(coach.Answer(false))
+	if code := Run([]string{"interview", "--home", home, "--resume"}, f); code != 0 || !strings.Contains(out.String(), "is finished: 2 questions answered") {
+		t.Errorf("second resume: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+
+	// No sessions at all: exit 2 with a hint.
 	f, _, errOut = testFactory(t, true)
 	f.Prompter = coach.NewScript()
-	if code := Run([]string{"interview", "--home", home, "--resume"}, f); code != 2 || !strings.Contains(errOut.String(), "no unfinished interview") {
-		t.Errorf("second resume: exit %d, stderr %q", code, errOut)
+	if code := Run([]string{"interview", "--home", t.TempDir(), "--resume"}, f); code != 2 || !strings.Contains(errOut.String(), "no interview to resume") {
+		t.Errorf("resume with no sessions: exit %d, stderr %q", code, errOut)
 	}
 }
 
@@ -199,7 +209,9 @@ func TestInterviewBadInputExitCodes(t *testing.T) {
 		{"missing set file", []string{"--set", filepath.Join(dir, "nope.yaml")}, 2, "read question set"},
 		{"unknown company", []string{"--company", "acme"}, 2, `no notes for company "acme"`},
 		{"drill without history", []string{"--drill"}, 2, "nothing to drill yet"},
-		{"filters match nothing", []string{"--competency", "juggling"}, 2, "no questions match"},
+		{"unknown competency", []string{"--competency", "de-escalaton"}, 2, `no question probes the competency "de-escalaton"`},
+		{"filters match nothing", []string{"--competency", "composure", "--category", "motivation"}, 2, "no questions match"},
+		{"questions to ask are not answered", []string{"--category", "ask"}, 2, "questions for you to ask the interviewer"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -40,15 +40,21 @@ func System() *IOStreams {
 			s.width = w
 		}
 	}
-	_, noColor := os.LookupEnv("NO_COLOR")
-	s.color = s.outTTY && !noColor && os.Getenv("TERM") != "dumb"
-	if os.Getenv("CLICOLOR_FORCE") != "" && os.Getenv("CLICOLOR_FORCE") != "0" {
-		s.color = true
-	}
+	s.color = colorWanted(s.outTTY, os.Getenv)
 	if v := os.Getenv("STARPREP_NO_INPUT"); v != "" && v != "0" && v != "false" {
 		s.neverPrompt = true
 	}
 	return s
+}
+
+// colorWanted decides colour from the environment: on for a terminal,
+// unless NO_COLOR is set to a non-empty value (no-color.org: an empty one
+// does not count) or TERM is dumb; CLICOLOR_FORCE (not 0) forces it on.
+func colorWanted(outTTY bool, getenv func(string) string) bool {
+	if f := getenv("CLICOLOR_FORCE"); f != "" && f != "0" {
+		return true
+	}
+	return outTTY && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // TestStreams returns buffer-backed streams; everything reads as a non-terminal

@@ -1,8 +1,10 @@
 package cmd
 
-// This is the only file that imports survey/v2. survey is no longer
-// maintained; keeping it behind coach.Prompter means replacing it touches
-// this file alone.
+// This is the only file that imports survey/v2, which asks the menus,
+// choices and short inputs; long answers go to the answer box
+// (prompt_answer.go) and long text to the pager (pager.go). survey is no
+// longer maintained; keeping it behind coach.Prompter means replacing it
+// touches this file alone.
 //
 // Prompts need a terminal on both ends (survey asks the terminal for the
 // cursor position and hangs on a pipe), so commands check IO.CanPrompt
@@ -15,7 +17,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
@@ -67,177 +68,28 @@ func (p *surveyPrompter) Input(message, help string) (string, error) {
 	return s, err
 }
 
-// Multiline implements coach.Prompter with multilinePrompt below.
+// Multiline implements coach.Prompter with the answer box
+// (prompt_answer.go): survey's own multi-line prompt cannot move the
+// cursor and loses track of lines that wrap.
 func (p *surveyPrompter) Multiline(message, help string) (string, error) {
-	var s string
-	err := p.ask(&multilinePrompt{Message: message, Help: help}, &s)
-	return s, err
+	return p.Answer(coach.AnswerRequest{Label: message, Help: help})
 }
 
-// multilinePrompt replaces survey's Multiline, whose screen handling breaks
-// on long answers: its erase moves up one line whatever it is asked, and its
-// line reader loses track of lines that wrap or scroll the screen. This one
-// shows the help line above the prompt, reads the answer with readAnswer
-// (which lets the terminal wrap and echoes what is typed itself), and then
-// redraws the prompt with the answer wrapped at word boundaries.
-type multilinePrompt struct {
-	survey.Renderer
-	Message string
-	Help    string
-	// tall is set when the answer took more rows than the screen holds: the
-	// top has scrolled away, so the typed text is left as it is.
-	tall bool
+// Answer implements coach.AnswerBox.
+func (p *surveyPrompter) Answer(req coach.AnswerRequest) (string, error) {
+	return runAnswerBox(p.in, p.out, req, p.color)
 }
 
-type multilineData struct {
-	Message, Help, Answer string
-	ShowAnswer            bool
-	Config                *survey.PromptConfig
-}
-
-var multilineTemplate = `
-{{- if .ShowAnswer }}
-  {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
-  {{- color "default+hb"}}{{ .Message }}{{color "reset"}}{{"\n"}}
-  {{- if .Answer }}{{- color "cyan"}}{{ .Answer }}{{color "reset"}}{{"\n"}}{{ end }}
-  {{- "\n" }}
-{{- else }}
-  {{- if .Help }}  {{ .Help }}{{"\n"}}{{ end }}
-  {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
-  {{- color "default+hb"}}{{ .Message }} {{color "reset"}}
-  {{- color "cyan"}}[Enter 2 empty lines to finish]{{color "reset"}}{{"\n"}}
-{{- end }}`
-
-func (m *multilinePrompt) Prompt(config *survey.PromptConfig) (any, error) {
-	if err := m.Render(multilineTemplate, multilineData{Message: m.Message, Help: m.Help, Config: config}); err != nil {
-		return "", err
-	}
-	rr := m.NewRuneReader()
-	_ = rr.SetTermMode()
-	defer func() { _ = rr.RestoreTermMode() }()
-
-	out := m.Stdio().Out
-	width, height := termSize(out)
-	lines, err := readAnswer(rr, out, width)
-	if err != nil {
-		return strings.Join(lines, "\n"), err
-	}
-	rows := 2 // the help line and the prompt
-	for _, l := range lines {
-		rows += max(1, (terminal.StringWidth(l)+width-1)/width)
-	}
-	m.tall = rows >= height
-	// Count what was typed, so Cleanup erases it with the prompt.
-	m.AppendRenderedText(strings.Join(lines, "\n") + "\n")
-	return strings.TrimSpace(strings.Join(lines, "\n")), nil
-}
-
-func (m *multilinePrompt) Cleanup(config *survey.PromptConfig, val any) error {
-	if m.tall {
-		_, err := fmt.Fprint(m.Stdio().Out, "\r\n")
-		return err
-	}
-	answer, _ := val.(string)
-	if answer != "" {
-		width, _ := termSize(m.Stdio().Out)
-		lines := strings.Split(answer, "\n")
-		for i, l := range lines {
-			lines[i] = "  " + wrapIndent(l, max(40, width)-3, "  ")
-		}
-		answer = strings.Join(lines, "\n")
-	}
-	return m.Render(multilineTemplate, multilineData{Message: m.Message, Answer: answer, ShowAnswer: true, Config: config})
-}
-
-// readAnswer reads lines until two empty lines in a row, echoing what is
-// typed: the terminal wraps long lines itself, Enter starts a new line,
-// Backspace deletes within the line (across wrapped rows too), Ctrl-C
-// returns terminal.InterruptErr. Arrow keys and other controls are ignored.
-func readAnswer(rr *terminal.RuneReader, out io.Writer, width int) ([]string, error) {
-	var lines []string
-	var line []rune
-	var widths []int // display width of each rune of line
-	col := 0         // display width of line so far
-	lastCR := false
-	for {
-		r, _, err := rr.ReadRune()
-		if err != nil {
-			var pe *os.PathError
-			if errors.Is(err, io.EOF) || errors.As(err, &pe) {
-				return lines, err
-			}
-			continue // an escape sequence survey does not know (Alt+key)
-		}
-		if r == '\n' && lastCR { // CR LF from a paste: one line break
-			lastCR = false
-			continue
-		}
-		lastCR = r == '\r'
-		switch {
-		case r == terminal.KeyInterrupt:
-			fmt.Fprint(out, "\r\n")
-			return lines, terminal.InterruptErr
-		case r == '\r' || r == '\n':
-			fmt.Fprint(out, "\r\n")
-			lines = append(lines, string(line))
-			line, widths, col = nil, nil, 0
-			if n := len(lines); n >= 2 && lines[n-1] == "" && lines[n-2] == "" {
-				return lines, nil
-			}
-		case r == terminal.KeyBackspace || r == terminal.KeyDelete:
-			if len(line) == 0 {
-				continue
-			}
-			w := widths[len(widths)-1]
-			line, widths = line[:len(line)-1], widths[:len(widths)-1]
-			fmt.Fprint(out, eraseBack(col, col-w, width, line))
-			col -= w
-		case r == terminal.KeyTab:
-			line, widths, col = append(line, ' '), append(widths, 1), col+1
-			fmt.Fprint(out, " ")
-		case r < ' ' || r == 0x7f || unicode.IsControl(r):
-			// arrows, Home/End and the like: the answer is typed forwards
-		default:
-			w := terminal.StringWidth(string(r))
-			if w == 0 {
-				continue
-			}
-			line, widths, col = append(line, r), append(widths, w), col+w
-			fmt.Fprint(out, string(r))
-		}
-	}
-}
-
-// rowOf is the row, counted from the line's first, where the cursor is after
-// n columns of text: a line that exactly fills a row leaves the cursor at the
-// end of that row until the next character arrives.
-func rowOf(n, width int) int {
-	if n > 0 && n%width == 0 {
-		return n/width - 1
-	}
-	return n / width
-}
-
-// eraseBack moves the cursor from after `from` columns back to after `to`
-// columns and clears what followed. line is the text left, to redraw its
-// last character when the cursor must end at the end of a full row.
-func eraseBack(from, to, width int, line []rune) string {
-	var b strings.Builder
-	if up := rowOf(from, width) - to/width; up > 0 {
-		fmt.Fprintf(&b, "\x1b[%dA", up)
-	}
-	fmt.Fprintf(&b, "\x1b[%dG\x1b[K", to%width+1)
-	if to > 0 && to%width == 0 && len(line) > 0 {
-		last := line[len(line)-1]
-		fmt.Fprintf(&b, "\x1b[1A\x1b[%dG%c", width-terminal.StringWidth(string(last))+1, last)
-	}
-	return b.String()
+// Page implements coach.Pager: text taller than the screen is shown a
+// screen at a time.
+func (p *surveyPrompter) Page(text string) error {
+	return pageText(p.in, p.out, text, p.color)
 }
 
 // Select implements coach.Prompter.
 func (p *surveyPrompter) Select(message string, options []string, defaultIndex int) (int, error) {
 	var i int
-	q := &survey.Select{Message: message, Options: options, PageSize: len(options)}
+	q := &survey.Select{Message: message, Options: options, PageSize: len(options), Filter: menuFilter}
 	if defaultIndex >= 0 && defaultIndex < len(options) {
 		q.Default = defaultIndex
 	}
@@ -250,6 +102,18 @@ func (p *surveyPrompter) Confirm(message string, defaultValue bool) (bool, error
 	var b bool
 	err := p.ask(&survey.Confirm{Message: message, Default: defaultValue}, &b)
 	return b, err
+}
+
+// menuFilter narrows a menu as the person types: one letter keeps the
+// options that start with it (menus give each option its own first
+// letter, so a letter and Enter choose), more letters keep the options that
+// contain them.
+func menuFilter(filter, option string, _ int) bool {
+	filter, option = strings.ToLower(filter), strings.ToLower(option)
+	if len([]rune(filter)) == 1 {
+		return strings.HasPrefix(option, filter)
+	}
+	return strings.Contains(option, filter)
 }
 
 // termSize is the size of the terminal behind out, 80x24 if unknown.

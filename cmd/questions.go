@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/starprep/starprep/internal/suggest"
 	"github.com/starprep/starprep/internal/yamlfile"
 	"github.com/starprep/starprep/questions"
 )
@@ -53,10 +54,8 @@ func newQuestionsListCmd(f *Factory, runF func(*questionsListOptions) error) *co
 				return err
 			}
 			opts.Filter.Categories = splitList(cats)
-			for _, cat := range opts.Filter.Categories {
-				if !contains(questions.Categories, cat) {
-					return usageErrorf("unknown category %q (one of %s)", cat, strings.Join(questions.Categories, ", "))
-				}
+			if err := checkCategories(opts.Filter.Categories); err != nil {
+				return err
 			}
 			opts.Filter.Competencies = splitList(comps)
 			lo, hi, err := parseDifficulty(difficulty)
@@ -103,6 +102,9 @@ func questionsListRun(opts *questionsListOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkCompetencies(bank, opts.Filter.Competencies); err != nil {
+		return err
+	}
 	qs := bank.Find(opts.Filter)
 	if qs == nil {
 		qs = []questions.Question{}
@@ -136,11 +138,62 @@ func questionsListRun(opts *questionsListOptions) error {
 		}
 		return writeCSV(opts.IO.Out, t)
 	}
-	if err := writeTable(opts.IO, t); err != nil {
+	if !opts.IO.IsStdoutTTY() {
+		return writeTable(opts.IO, t)
+	}
+	if err := pageTo(opts.IO, questionList(qs, opts.IO.Width())); err != nil {
 		return err
 	}
-	if opts.IO.IsStdoutTTY() {
-		fmt.Fprintf(opts.IO.ErrOut, "%d questions. Read one with: starprep questions show <id>\n", len(qs))
+	fmt.Fprintf(opts.IO.ErrOut, "%d question%s. Read one with: starprep questions show <id>\n", len(qs), pluralS(len(qs)))
+	return nil
+}
+
+// questionList is the list for a person at a terminal: one line per
+// question, the text shortened to fit the width (`questions show` has it
+// whole), in columns without borders so that the text gets the room.
+func questionList(qs []questions.Question, width int) string {
+	idw, catw := len("ID"), len("CATEGORY")
+	for _, q := range qs {
+		idw, catw = max(idw, len(q.ID)), max(catw, len(q.Category))
+	}
+	textw := max(20, width-idw-catw-3-6-1)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-*s  %-*s  %-3s %s\n", idw, "ID", catw, "CATEGORY", "LVL", "QUESTION")
+	for _, q := range qs {
+		fmt.Fprintf(&b, "%-*s  %-*s  %3d %s\n", idw, q.ID, catw, q.Category, q.Difficulty, shorten(questions.Fill(q.Text, ""), textw))
+	}
+	return b.String()
+}
+
+// checkCategories refuses a category that does not exist, suggesting the
+// one meant.
+func checkCategories(cats []string) error {
+	for _, cat := range cats {
+		if contains(questions.Categories, cat) {
+			continue
+		}
+		hint := "the categories are: " + strings.Join(questions.Categories, ", ")
+		if near := suggest.Closest(cat, questions.Categories); near != "" {
+			hint = "did you mean --category " + near + "?\n" + hint
+		}
+		return usageWithHint(hint, "unknown category %q", cat)
+	}
+	return nil
+}
+
+// checkCompetencies refuses a competency no question of the bank probes,
+// suggesting the one meant: an empty list would only say "no questions".
+func checkCompetencies(bank *questions.Bank, comps []string) error {
+	known := bank.Competencies()
+	for _, c := range comps {
+		if contains(known, c) {
+			continue
+		}
+		hint := "list the questions and their competencies with: starprep questions list --format csv"
+		if near := suggest.Closest(c, known); near != "" {
+			hint = "did you mean --competency " + near + "?\n" + hint
+		}
+		return usageWithHint(hint, "no question probes the competency %q", c)
 	}
 	return nil
 }
@@ -205,12 +258,14 @@ func questionsShowRun(opts *questionsShowOptions) error {
 	case "yaml":
 		return writeYAML(opts.IO.Out, q)
 	}
-	return writeQuestion(opts.IO.Out, q, opts.WithExample)
+	return writeQuestion(opts.IO.Out, q, opts.WithExample, opts.IO.Width())
 }
 
-func writeQuestion(w io.Writer, q questions.Question, withExample bool) error {
+// writeQuestion prints a question for a person, every paragraph wrapped at
+// width so that no word breaks across lines.
+func writeQuestion(w io.Writer, q questions.Question, withExample bool, width int) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n\n", questions.Fill(q.Text, ""))
+	fmt.Fprintf(&b, "%s\n\n", wrapIndent(questions.Fill(q.Text, ""), width-1, ""))
 	shape := "a STAR story (Situation, Task, Action, Result)"
 	if !q.STAR {
 		shape = "a direct answer"
@@ -223,32 +278,24 @@ func writeQuestion(w io.Writer, q questions.Question, withExample bool) error {
 		}
 		fmt.Fprintf(&b, "\n%s\n", title)
 		for _, it := range items {
-			fmt.Fprintf(&b, "  - %s\n", it)
+			fmt.Fprintf(&b, "  - %s\n", wrapIndent(it, width-5, "    "))
 		}
 	}
 	section("What interviewers listen for:", q.LookFor)
 	section("Words a strong answer tends to use:", []string{strings.Join(q.Keywords, ", ")})
 	section("Possible follow-ups:", q.FollowUps)
-	if q.Example != "" {
-		if withExample {
-			fmt.Fprintf(&b, "\nA strong answer:\n%s\n", indent(strings.TrimSpace(q.Example), "  "))
+	if q.Example != "" && withExample {
+		b.WriteString("\nA strong answer:\n")
+		for _, para := range strings.Split(strings.TrimSpace(q.Example), "\n") {
+			if strings.TrimSpace(para) == "" {
+				b.WriteString("\n")
+				continue
+			}
+			fmt.Fprintf(&b, "  %s\n", wrapIndent(para, width-3, "  "))
 		}
-	}
-	if !withExample && q.Example == "" {
-		// nothing more
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func indent(s, prefix string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = prefix + l
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 type questionsValidateOptions struct {
@@ -308,7 +355,11 @@ func questionsValidateRun(opts *questionsValidateOptions) error {
 		}
 	}
 	if bad > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "starprep: %d of %d files have problems\n", bad, len(opts.Files))
+		verb := "have"
+		if bad == 1 {
+			verb = "has"
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "starprep: %d of %d file%s %s problems\n", bad, len(opts.Files), pluralS(len(opts.Files)), verb)
 		return &silentError{code: exitData}
 	}
 	return nil

@@ -131,16 +131,26 @@ func TestQuestionsListTableOnTTY(t *testing.T) {
 	t.Parallel()
 	r := qRunCLI(t, []string{"--home", t.TempDir(), "questions", "list", "--category", "ask"}, qOnTTY)
 	r.wantCode(t, exitOK)
-	first := qLines(r.stdout)[0]
-	if strings.Contains(r.stdout, "\t") || !strings.ContainsAny(first, "┌─") {
-		t.Errorf("on a terminal want a bordered table, got:\n%s", r.stdout)
+	n := len(qEmbeddedBank(t).Find(questions.Filter{Categories: []string{"ask"}}))
+	lines := qLines(r.stdout)
+	// One line per question under a header, in columns that fit 80
+	// characters: no borders and no wrapped cells.
+	if len(lines) != n+1 || strings.Contains(r.stdout, "\t") || strings.ContainsAny(r.stdout, "┌│") {
+		t.Errorf("on a terminal want a header and one line per question (%d), got:\n%s", n, r.stdout)
 	}
-	for _, h := range []string{"ID", "CATEGORY", "LEVEL", "QUESTION", "ask-peak-seasons"} {
-		if !strings.Contains(r.stdout, h) {
-			t.Errorf("table lacks %q:\n%s", h, r.stdout)
+	for _, h := range []string{"ID", "CATEGORY", "LVL", "QUESTION"} {
+		if !strings.Contains(lines[0], h) {
+			t.Errorf("header lacks %q: %q", h, lines[0])
 		}
 	}
-	n := len(qEmbeddedBank(t).Find(questions.Filter{Categories: []string{"ask"}}))
+	if !strings.Contains(r.stdout, "ask-peak-seasons") || !strings.Contains(r.stdout, "…") {
+		t.Errorf("want every id and long questions shortened with an ellipsis:\n%s", r.stdout)
+	}
+	for _, l := range lines {
+		if w := len([]rune(l)); w > 80 {
+			t.Errorf("a line is %d columns wide: %q", w, l)
+		}
+	}
 	if !strings.Contains(r.stderr, "questions show") || !strings.Contains(r.stderr, strconv.Itoa(n)+" questions") {
 		t.Errorf("on a terminal want a count and a pointer to 'questions show' on stderr, got %q", r.stderr)
 	}
@@ -457,7 +467,7 @@ func TestQuestionsValidateTypo(t *testing.T) {
 	if got := strings.TrimSpace(r.stdout); got != want {
 		t.Errorf("stdout = %q, want %q", got, want)
 	}
-	if !strings.Contains(r.stderr, "1 of 1 files") {
+	if !strings.Contains(r.stderr, "1 of 1 file has problems") {
 		t.Errorf("stderr = %q, want a summary of the files with problems", r.stderr)
 	}
 }

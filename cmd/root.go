@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/starprep/starprep/internal/suggest"
 )
 
 // version is set with -ldflags "-X github.com/starprep/starprep/cmd.version=v1.2.3";
@@ -45,6 +47,10 @@ func Run(args []string, f *Factory) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
+	// cobra's completion command keeps the output it finds when it is made,
+	// so it is made here, after SetOut.
+	root.InitDefaultCompletionCmd(args...)
+	finishTree(root)
 
 	err := root.ExecuteContext(ctx)
 	if err != nil && !ranCommand(root) {
@@ -82,7 +88,15 @@ func report(io *IOStreams, err error) {
 		for _, line := range strings.Split(msg, "\n") {
 			fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", line)
 		}
-		fmt.Fprintln(io.ErrOut, "starprep: hint: fix the file at the line shown, then run the command again")
+		path, line := loc.Location()
+		switch {
+		case path == "-" || path == "stdin":
+			fmt.Fprintln(io.ErrOut, "starprep: hint: fix the text you piped in, then run the command again")
+		case line == 0:
+			fmt.Fprintln(io.ErrOut, "starprep: hint: fix the file, then run the command again")
+		default:
+			fmt.Fprintln(io.ErrOut, "starprep: hint: fix the file at the line shown, then run the command again")
+		}
 		return
 	}
 	fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", msg)
@@ -147,9 +161,7 @@ ENVIRONMENT
 			return nil
 		},
 	}
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageWithHint(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err.Error())
-	})
+	root.SetFlagErrorFunc(flagError)
 	root.SetVersionTemplate("starprep {{.Version}}\n")
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&f.BankFiles, "bank", nil, "extra question bank `file` merged over the built-in one (repeatable)")
@@ -161,7 +173,80 @@ ENVIRONMENT
 	root.AddCommand(newInterviewCmd(f, nil))
 	root.AddCommand(newProgressCmd(f, nil))
 	root.AddCommand(newCompanyCmd(f), newChecklistCmd(f, nil), newStoriesCmd(f), newBriefCmd(f, nil))
+	root.AddCommand(newSessionsCmd(f))
 	return root
+}
+
+// finishTree makes every command group (the root, `completion`, and any
+// command that only holds subcommands) refuse an unknown subcommand with
+// exit 2 and a did-you-mean, and replaces cobra's help command with one
+// that does the same for an unknown topic.
+func finishTree(root *cobra.Command) {
+	root.SetHelpCommand(newHelpCmd(root))
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.HasSubCommands() && c.Run == nil && c.RunE == nil {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = unknownSubcommand
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// newHelpCmd is `starprep help [command]`.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Args:  cobra.ArbitraryArgs,
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			var out []string
+			for _, sub := range root.Commands() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
+					out = append(out, sub.Name()+"\t"+sub.Short)
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 || target == nil {
+				parent, word := root, args[0]
+				if target != nil && len(rest) > 0 {
+					parent, word = target, rest[0]
+				}
+				hint := "run 'starprep --help' for the commands"
+				if parent.SuggestionsMinimumDistance <= 0 {
+					parent.SuggestionsMinimumDistance = 2
+				}
+				if near := parent.SuggestionsFor(word); len(near) > 0 {
+					hint = "did you mean: " + strings.Join(near, ", ") + "?\n" + hint
+				}
+				return usageWithHint(hint, "no help topic %q", strings.Join(args, " "))
+			}
+			return target.Help()
+		},
+	}
+}
+
+// flagError turns cobra's flag errors into usage errors, with a
+// did-you-mean for a misspelt flag.
+func flagError(c *cobra.Command, err error) error {
+	hint := fmt.Sprintf("run '%s --help' for usage", c.CommandPath())
+	var ne *pflag.NotExistError
+	if errors.As(err, &ne) && ne.GetSpecifiedShortnames() == "" {
+		var names []string
+		add := func(fl *pflag.Flag) { names = append(names, fl.Name) }
+		c.Flags().VisitAll(add)
+		c.InheritedFlags().VisitAll(add)
+		if near := suggest.Closest(ne.GetSpecifiedName(), names); near != "" {
+			hint = fmt.Sprintf("did you mean --%s?\n%s", near, hint)
+		}
+	}
+	return usageWithHint(hint, "%s", err.Error())
 }
 
 // splitList turns repeated and comma-separated flag values into one list.

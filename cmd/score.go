@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"fmt"
 	"github.com/starprep/starprep/coach"
 	"io"
@@ -83,20 +84,24 @@ EXIT STATUS
 }
 
 // splitPick splits "answers.yaml#2" into the file and the answer number
-// (0 when none is given). A file whose real name contains '#' still works.
-func splitPick(arg string) (string, int) {
+// (0 when none is given). A file whose real name contains '#' still works;
+// "#0" or a negative number is a usage error.
+func splitPick(arg string) (string, int, error) {
 	i := strings.LastIndexByte(arg, '#')
 	if i <= 0 {
-		return arg, 0
+		return arg, 0, nil
 	}
 	n, err := strconv.Atoi(arg[i+1:])
-	if err != nil || n < 1 {
-		return arg, 0
+	if err != nil {
+		return arg, 0, nil
 	}
 	if _, err := os.Stat(arg); err == nil {
-		return arg, 0
+		return arg, 0, nil
 	}
-	return arg[:i], n
+	if n < 1 {
+		return arg, 0, usageWithHint(fmt.Sprintf("the first answer is: starprep score %s#1", arg[:i]), "%s: answers are numbered from 1", arg)
+	}
+	return arg[:i], n, nil
 }
 
 // loadRubric reads a rubric file, or the built-in rubric when path is "".
@@ -115,10 +120,26 @@ func loadRubric(path string) (*star.Rubric, error) {
 	return star.ParseRubric(raw, path)
 }
 
-// readAnswerFile reads one answer source: a path or "-" for in.
+func answersCount(n int) string {
+	if n == 1 {
+		return "1 answer"
+	}
+	return fmt.Sprintf("%d answers", n)
+}
+
+// readAnswerFile reads one answer source: a path or "-" for in. Nothing at
+// all on standard input is a usage error, not a broken file.
 func readAnswerFile(path string, in io.Reader) ([]star.Item, error) {
 	if path == "-" {
-		return star.ReadAnswers(in, "-")
+		raw, err := io.ReadAll(in)
+		if err != nil {
+			return nil, fmt.Errorf("read standard input: %w", err)
+		}
+		if len(bytes.TrimSpace(raw)) == 0 {
+			return nil, usageWithHint("pipe an answer in (pbpaste | starprep score -), or name a file: starprep score answer.txt",
+				"no answer on standard input: it is empty")
+		}
+		return star.ReadAnswers(bytes.NewReader(raw), "-")
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -158,7 +179,10 @@ func scoreRun(opts *scoreOptions) error {
 			return usageWithHint(hint, "no question with id %q", opts.QuestionID)
 		}
 	}
-	path, pick := splitPick(opts.File)
+	path, pick, err := splitPick(opts.File)
+	if err != nil {
+		return err
+	}
 	items, err := readAnswerFile(path, opts.IO.In)
 	if err != nil {
 		return err
@@ -169,13 +193,13 @@ func scoreRun(opts *scoreOptions) error {
 	}
 	switch {
 	case pick > len(items):
-		return usageErrorf("%s holds %d answers; there is no answer #%d", name, len(items), pick)
+		return usageErrorf("%s holds %s; there is no answer #%d", name, answersCount(len(items)), pick)
 	case pick > 0:
 		items = items[pick-1 : pick]
 		items[0].Source = fmt.Sprintf("%s#%d", name, pick)
 	case len(items) != 1:
-		return usageWithHint(fmt.Sprintf("pick one with: starprep score %s#2 (answers are numbered from 1; a review command for whole files is planned)", path),
-			"%s holds %d answers; score takes one", name, len(items))
+		return usageWithHint(fmt.Sprintf("pick one with: starprep score %s#2 (answers are numbered from 1)\nor score them all with: starprep review %s", path, path),
+			"%s holds %s; score takes one", name, answersCount(len(items)))
 	}
 	item := items[0]
 	qid := item.Answer.QuestionID

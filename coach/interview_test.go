@@ -53,8 +53,17 @@ var (
 	}
 )
 
+// sayParts answers the four STAR boxes; an empty part is left out at the
+// question that follows it.
 func sayParts(p [4]string) []Reply {
-	return []Reply{Say("Situation", p[0]), Say("Task", p[1]), Say("Action", p[2]), Say("Result", p[3])}
+	var out []Reply
+	for i, name := range []string{"Situation", "Task", "Action", "Result"} {
+		out = append(out, Say(name, p[i]))
+		if p[i] == "" {
+			out = append(out, Pick("Leave the "+name+" out"))
+		}
+	}
+	return out
 }
 
 // testRubric is the shipped rubric.
@@ -148,7 +157,7 @@ func TestInterviewSTARModeAsksFourPartsAndSaves(t *testing.T) {
 		}
 	}
 	// Each STAR prompt shows the elapsed time; its help is a one-line reminder.
-	if !strings.Contains(h.script.Asked[0], "Situation · 0:") || !strings.Contains(h.script.Asked[2], "Action · 0:") {
+	if !strings.Contains(h.script.Asked[0], "Situation · 0:") || !strings.Contains(h.script.Asked[2], "Action · ") {
 		t.Errorf("prompts lack the elapsed time: %q", h.script.Asked[:4])
 	}
 }
@@ -230,23 +239,26 @@ func TestInterviewFollowUpAndExample(t *testing.T) {
 	if !fu.FollowUp || fu.QuestionID != s.QuestionIDs[0] || fu.Question != "What would you do differently at Northwind Outfitters?" || fu.Text == "" {
 		t.Errorf("follow-up saved as %+v", fu)
 	}
-	if !strings.Contains(h.out.String(), "A model answer for") {
-		t.Errorf("the example answer was not shown:\n%s", h.out)
+	if len(h.script.Pages) != 1 || !strings.Contains(h.script.Pages[0], "A model answer for") {
+		t.Errorf("the example answer did not go through the pager: %q", h.script.Pages)
 	}
-	// Once shown, the example is not offered again.
-	last := h.script.Asked[len(h.script.Asked)-1]
-	if strings.Contains(last, "example") {
-		t.Errorf("menu still offers the example: %s", last)
+	// The follow-up asks what they would do: one box, not a story.
+	req := h.script.Requests[len(h.script.Requests)-1]
+	if req.Label != "Your answer" || !strings.Contains(req.Help, "what you would do") {
+		t.Errorf("a hypothetical follow-up is asked as %q with the reminder %q", req.Label, req.Help)
 	}
 }
 
 func TestInterviewSkipAndHints(t *testing.T) {
 	replies := []Reply{
-		Say("Situation", ""), Answer(false), // not skipping: asked again
+		Say("Situation", ""), Pick("Write the Situation after all"), // asked again
 		Say("Situation", "?"), // the hints, then asked again
-		Say("Situation", strong[0]), Say("Task", strong[1]), Say("Action", strong[2]), Say("Result", strong[3]),
+		Say("Situation", strong[0]),
+		Say("Task", ""), Pick("Write the Task after all"), // every part asks, not only the first
+		Say("Task", "?"),
+		Say("Task", strong[1]), Say("Action", strong[2]), Say("Result", strong[3]),
 		Pick("Next"),
-		Say("Situation", "  "), Answer(true), // skipped: no menu, the interview ends
+		Say("Situation", "  "), Pick("Skip this question"), // skipped: no menu, the interview ends
 	}
 	h := newHarness(t, replies...)
 	h.iv.Selection = Selection{Count: 2, Filter: questions.Filter{Categories: []string{"situational"}}, Seed: 1}
@@ -257,8 +269,13 @@ func TestInterviewSkipAndHints(t *testing.T) {
 	if len(s.Answers) != 2 || s.Answers[0].Skipped || !s.Answers[1].Skipped || s.Answers[1].STAR != nil {
 		t.Fatalf("answers = %+v", s.Answers)
 	}
-	if !strings.Contains(h.out.String(), "What interviewers listen for:") || !strings.Contains(h.out.String(), "hint for "+s.QuestionIDs[0]) {
-		t.Errorf("? did not show the hints:\n%s", h.out)
+	if n := strings.Count(h.out.String(), "hint for "+s.QuestionIDs[0]); n != 2 || !strings.Contains(h.out.String(), "What interviewers listen for:") {
+		t.Errorf("? in the Situation and in the Task should show the hints twice, saw them %d times:\n%s", n, h.out)
+	}
+	for _, want := range []string{"select: Nothing written for the Situation.", "select: Nothing written for the Task."} {
+		if !slices.ContainsFunc(h.script.Asked, func(a string) bool { return strings.HasPrefix(a, want) }) {
+			t.Errorf("no prompt %q in %q", want, h.script.Asked)
+		}
 	}
 	if !strings.Contains(h.out.String(), "skipped") {
 		t.Errorf("summary does not mark the skip:\n%s", h.out)
@@ -267,9 +284,10 @@ func TestInterviewSkipAndHints(t *testing.T) {
 
 func TestInterviewInterruptThenResume(t *testing.T) {
 	replies := sayParts(strong)
-	replies = append(replies, Pick("Next"), Say("Situation", "half an answer"), Interrupt())
+	replies = append(replies, Pick("Next"), Say("Situation", "Last June at a bank call centre."), StopWhileTyping("Task", "My job was to"))
 	h := newHarness(t, replies...)
 	h.iv.Selection = Selection{Count: 3, Filter: questions.Filter{Categories: []string{"behavioral"}}, Seed: 5}
+	h.iv.TimeLimit = 2 * time.Minute
 	_, err := h.run(t)
 	if !errors.Is(err, ErrInterrupted) {
 		t.Fatalf("err = %v, want ErrInterrupted", err)
@@ -278,13 +296,23 @@ func TestInterviewInterruptThenResume(t *testing.T) {
 	if s.Finished || len(s.Answers) != 1 || s.Next != 1 {
 		t.Fatalf("after Ctrl-C the session is %+v", s)
 	}
-	if !strings.Contains(h.out.String(), "starprep interview --resume") {
-		t.Errorf("no resume hint:\n%s", h.out)
+	d := s.Draft
+	if d == nil || d.QuestionID != s.QuestionIDs[1] || d.Part != "task" || d.STAR.Situation != "Last June at a bank call centre." || d.STAR.Task != "My job was to" {
+		t.Fatalf("the answer being typed was not kept as a draft: %+v", d)
+	}
+	if s.TimeLimit != "2m0s" {
+		t.Errorf("time limit saved as %q", s.TimeLimit)
+	}
+	for _, want := range []string{"starprep interview --resume", "The answer you were typing (11 words) is kept as a draft."} {
+		if !strings.Contains(h.out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, h.out)
+		}
 	}
 	planned := s.QuestionIDs
 
-	// Resume: the second and third questions only.
-	replies = sayParts(strong)
+	// Resume: the draft is offered back, in the Task where it stopped and
+	// with the time limit kept; then the third question.
+	replies = []Reply{Answer(true), Say("Task", strong[1]), Say("Action", strong[2]), Say("Result", strong[3])}
 	replies = append(replies, Pick("Next"))
 	replies = append(replies, sayParts(weak)...)
 	replies = append(replies, Pick("Finish"))
@@ -303,15 +331,38 @@ func TestInterviewInterruptThenResume(t *testing.T) {
 			t.Errorf("answer %d is for %s, want %s", i, a.QuestionID, planned[i])
 		}
 	}
-	if !strings.Contains(h2.out.String(), "Question 2 of 3") || strings.Contains(h2.out.String(), "Question 1 of 3") {
-		t.Errorf("resume did not continue at question 2:\n%s", h2.out)
+	if a := s.Answers[1]; a.STAR.Situation != "Last June at a bank call centre." || a.STAR.Task != strong[1] {
+		t.Errorf("the picked-up draft did not become the answer: %+v", a.STAR)
+	}
+	if s.Draft != nil {
+		t.Errorf("a finished session still holds a draft: %+v", s.Draft)
+	}
+	out := h2.out.String()
+	if !strings.Contains(out, "Question 2 of 3") || strings.Contains(out, "Question 1 of 3") {
+		t.Errorf("resume did not continue at question 2:\n%s", out)
+	}
+	if !strings.Contains(out, "You stopped while typing your answer (11 words, in the Task") || !strings.Contains(out, "Time limit: 2:00 per answer") {
+		t.Errorf("resume does not say what it picks up:\n%s", out)
+	}
+	if r := h2.script.Requests[0]; r.Label != "Task" || r.Initial != "My job was to" || r.Limit != 2*time.Minute {
+		t.Errorf("the first box after resuming is %q from %q with limit %v", r.Label, r.Initial, r.Limit)
 	}
 
-	// Nothing is left to resume.
-	h3 := newHarness(t)
+	// Everything is answered: --resume says so and offers a new interview.
+	h3 := newHarness(t, Answer(false))
 	h3.iv.Home, h3.iv.Resume = h.home, true
-	if _, err := h3.run(t); !errors.Is(err, ErrNothingToResume) {
-		t.Errorf("second resume: err = %v", err)
+	if out, err := h3.run(t); err != nil || out.Session != nil {
+		t.Errorf("resuming a finished session: %v, %+v", err, out)
+	}
+	if !strings.Contains(h3.out.String(), "is finished: 3 questions answered") || !strings.Contains(h3.out.String(), "starprep sessions show ") {
+		t.Errorf("resuming a finished session does not say so:\n%s", h3.out)
+	}
+
+	// No sessions at all: nothing to resume.
+	h4 := newHarness(t)
+	h4.iv.Resume = true
+	if _, err := h4.run(t); !errors.Is(err, ErrNothingToResume) {
+		t.Errorf("resume with no sessions: err = %v", err)
 	}
 }
 

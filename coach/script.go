@@ -11,11 +11,21 @@ import (
 // the prompt's message; a mismatch, or a prompt with no reply left, makes the
 // prompt fail with an error that names it, so a flow that asks something
 // unexpected fails loudly instead of hanging.
+//
+// A Script is also an AnswerBox (it answers with the Say replies, reports
+// the text as a draft once, and records the clock the box would show) and
+// a Pager (it keeps what it was asked to page).
 type Script struct {
 	Replies []Reply
-	// Asked records every prompt message in order ("multiline: Situation ...").
+	// Asked records every prompt message in order ("multiline: Situation ...";
+	// an answer box reads "answer: Situation · 0:10 of 2:00", with
+	// " | from: <text>" when it opened on a draft).
 	Asked []string
-	next  int
+	// Pages records the text of every Page call; Requests every answer box
+	// opened.
+	Pages    []string
+	Requests []AnswerRequest
+	next     int
 }
 
 // Reply is one scripted answer.
@@ -30,6 +40,13 @@ type Reply struct {
 	// tick (all others are unticked); Keep leaves the defaults as they are.
 	Ticks []string
 	Keep  bool
+}
+
+// StopWhileTyping answers the next answer box with text as if it was typed
+// and then Ctrl-C pressed: the box reports it as a draft and returns it
+// with ErrInterrupted.
+func StopWhileTyping(match, text string) Reply {
+	return Reply{Kind: "multiline", Match: match, Text: text, Err: ErrInterrupted}
 }
 
 // Say answers the next text or multiline prompt whose message contains match.
@@ -67,11 +84,11 @@ func (s *Script) take(kind, message string) (Reply, error) {
 	}
 	r := s.Replies[s.next]
 	s.next++
-	if r.Err != nil {
+	if r.Err != nil && r.Kind == "" {
 		return r, r.Err
 	}
 	want := r.Kind
-	if want == "multiline" && kind == "input" || want == "input" && kind == "multiline" {
+	if isText(want) && isText(kind) {
 		want = kind // text is text
 	}
 	if want != kind {
@@ -80,7 +97,32 @@ func (s *Script) take(kind, message string) (Reply, error) {
 	if r.Match != "" && !strings.Contains(message, r.Match) {
 		return r, fmt.Errorf("script: reply %d expected a prompt containing %q, got %q", s.next, r.Match, message)
 	}
-	return r, nil
+	return r, r.Err
+}
+
+func isText(kind string) bool { return kind == "input" || kind == "multiline" || kind == "answer" }
+
+// Answer implements AnswerBox.
+func (s *Script) Answer(req AnswerRequest) (string, error) {
+	msg := req.Label
+	if req.Now != nil && !req.Started.IsZero() {
+		msg += " · " + clock(req.Now().Sub(req.Started), req.Limit)
+	}
+	if req.Initial != "" {
+		msg += " | from: " + req.Initial
+	}
+	s.Requests = append(s.Requests, req)
+	r, err := s.take("answer", msg)
+	if r.Kind == "multiline" && req.Draft != nil {
+		req.Draft(r.Text)
+	}
+	return r.Text, err
+}
+
+// Page implements Pager.
+func (s *Script) Page(text string) error {
+	s.Pages = append(s.Pages, text)
+	return nil
 }
 
 // Input implements Prompter.

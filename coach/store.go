@@ -49,7 +49,8 @@ type Saved struct {
 }
 
 // Save writes the session to path atomically: readers, and a crash or
-// Ctrl-C, see the old file or the new one, never half of one.
+// Ctrl-C, see the old file or the new one, never half of one. It is the
+// one place sessions are written (drafts included, as they grow).
 func Save(path string, s *star.Session) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("save session: %w", err)
@@ -66,6 +67,15 @@ func Save(path string, s *star.Session) error {
 	}
 	if err := maybe.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("save session: %w", err)
+	}
+	return nil
+}
+
+// Remove deletes a saved session's file; it is the one place sessions are
+// deleted.
+func Remove(s Saved) error {
+	if err := os.Remove(s.Path); err != nil {
+		return fmt.Errorf("remove session: %w", err)
 	}
 	return nil
 }
@@ -96,6 +106,23 @@ func ParseSession(data []byte, path string) (*star.Session, error) {
 			at = root
 		}
 		ps.Add(at, "next is %d, but there are %d questions", s.Next, len(s.QuestionIDs))
+	}
+	if s.TimeLimit != "" {
+		if d, err := time.ParseDuration(s.TimeLimit); err != nil || d < 0 {
+			ps.Add(yamlfile.Value(root, "time_limit"), "time_limit %q: write a duration such as 2m or 90s", s.TimeLimit)
+		}
+	}
+	if d := s.Draft; d != nil {
+		at := yamlfile.Value(root, "draft")
+		if !slices.Contains(s.QuestionIDs, d.QuestionID) {
+			ps.Add(at, "the draft is for question %q, which is not among question_ids", d.QuestionID)
+		}
+		if d.Part != "" && !slices.Contains(star.Components, d.Part) {
+			ps.Add(at, "draft part %q: one of %s", d.Part, strings.Join(star.Components, ", "))
+		}
+		if d.Seconds < 0 {
+			ps.Add(at, "draft seconds must not be negative")
+		}
 	}
 	if err := ps.Err(); err != nil {
 		return nil, err
@@ -146,7 +173,7 @@ func (st *Store) List() (sessions []Saved, problems []error) {
 }
 
 // LatestUnfinished returns the most recently started session that is not
-// finished, or nil when there is none.
+// finished; ok is false when there is none.
 func LatestUnfinished(sessions []Saved) (Saved, bool) {
 	for i := len(sessions) - 1; i >= 0; i-- {
 		if !sessions[i].Finished {

@@ -43,15 +43,38 @@ type Question struct {
 	Source string `yaml:"-" json:"-"`
 }
 
-// Bank is an ordered set of questions with unique ids.
+// Bank is an ordered set of questions with unique ids, and the generic
+// follow-ups that fit any story.
 type Bank struct {
 	Questions []Question
-	byID      map[string]int
+	// GenericFollowUps are follow-up questions that fit any answer, keyed by
+	// what the answer lacks (one of Gaps): "result" holds the ones to ask
+	// when an answer never says how it ended. The interview picks from them
+	// by what the scored answer is missing, before the question's own
+	// follow-ups.
+	GenericFollowUps map[string][]string
+	byID             map[string]int
+}
+
+// Gaps are what an answer can lack, the keys of generic_follow_ups, most
+// telling first: the interview asks about the first gap an answer has.
+var Gaps = []string{
+	"real-event", // says what they would do, not what they did
+	"result",     // never says how it ended
+	"action",     // few or no steps of their own
+	"ownership",  // "we" more than "I"
+	"measure",    // an ending with no number or concrete feedback
+	"task",       // never says what they were responsible for
+	"situation",  // never sets the scene
+	"lesson",     // nothing learned
+	"detail",     // few concrete details: names, numbers, tools, channels
+	"any",        // nothing in particular: fits any story
 }
 
 type bankFile struct {
-	Version   int        `yaml:"version"`
-	Questions []Question `yaml:"questions"`
+	Version          int                 `yaml:"version"`
+	Questions        []Question          `yaml:"questions"`
+	GenericFollowUps map[string][]string `yaml:"generic_follow_ups"`
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
@@ -86,8 +109,13 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 	} else if f.Version != 1 {
 		ps.Add(v, "unsupported version %d (this starprep reads version 1)", f.Version)
 	}
+	validateGenericFollowUps(&ps, f.GenericFollowUps, yamlfile.Value(root, "generic_follow_ups"))
 	qs := yamlfile.Value(root, "questions")
 	if qs == nil || len(f.Questions) == 0 {
+		if len(f.GenericFollowUps) > 0 && strictErr == nil && ps.Len() == 0 {
+			// A bank of generic follow-ups only, to merge over another.
+			return &Bank{GenericFollowUps: f.GenericFollowUps, byID: map[string]int{}}, nil
+		}
 		if strictErr == nil {
 			ps.Add(root, "no questions: add a `questions:` list")
 		}
@@ -114,7 +142,39 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}
-	return NewBank(f.Questions), nil
+	b := NewBank(f.Questions)
+	b.GenericFollowUps = f.GenericFollowUps
+	return b, nil
+}
+
+// validateGenericFollowUps checks the generic_follow_ups mapping: every key
+// one of Gaps, every entry a non-empty question.
+func validateGenericFollowUps(ps *yamlfile.Problems, m map[string][]string, node *yaml.Node) {
+	if node == nil || node.Kind != yaml.MappingNode {
+		return // absent, or a wrong type the decoder reports
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i], node.Content[i+1]
+		if !slices.Contains(Gaps, k.Value) {
+			msg := fmt.Sprintf("generic_follow_ups: unknown gap %q (one of %s)", k.Value, strings.Join(Gaps, ", "))
+			if near := suggest.Closest(k.Value, Gaps); near != "" {
+				msg = fmt.Sprintf("generic_follow_ups: unknown gap %q (did you mean %q?)", k.Value, near)
+			}
+			ps.Add(k, "%s", msg)
+			continue
+		}
+		if v.Kind != yaml.SequenceNode {
+			continue // the decoder reports the wrong type
+		}
+		if len(m[k.Value]) == 0 {
+			ps.Add(v, "generic_follow_ups: %s has no follow-ups; list at least one, or remove the key", k.Value)
+		}
+		for j, text := range m[k.Value] {
+			if strings.TrimSpace(text) == "" && j < len(v.Content) {
+				ps.Add(v.Content[j], "generic_follow_ups: %s has an empty entry", k.Value)
+			}
+		}
+	}
 }
 
 func validateQuestion(ps *yamlfile.Problems, q *Question, node *yaml.Node) {
@@ -192,7 +252,22 @@ func (b *Bank) Get(id string) (Question, bool) {
 
 // Merge returns a new bank: b's questions with those of over replacing the
 // ones of the same id in place, and over's new questions added at the end.
+// Generic follow-ups merge by gap: over's list for a gap replaces b's.
 func (b *Bank) Merge(over *Bank) *Bank {
+	merged := b.mergeQuestions(over)
+	if len(b.GenericFollowUps)+len(over.GenericFollowUps) > 0 {
+		merged.GenericFollowUps = map[string][]string{}
+		for k, v := range b.GenericFollowUps {
+			merged.GenericFollowUps[k] = v
+		}
+		for k, v := range over.GenericFollowUps {
+			merged.GenericFollowUps[k] = v
+		}
+	}
+	return merged
+}
+
+func (b *Bank) mergeQuestions(over *Bank) *Bank {
 	qs := slices.Clone(b.Questions)
 	byID := make(map[string]int, len(qs))
 	for i, q := range qs {
@@ -256,3 +331,19 @@ func Fill(text, company string) string {
 	}
 	return strings.ReplaceAll(text, "{{company}}", company)
 }
+
+// hypotheticalRe finds a question about what the candidate would do rather
+// than what they did: "What would you do if ...", "What if ...".
+var hypotheticalRe = regexp.MustCompile(`(?i)\b(would|could|should|might) you\b|\bwhat if\b|\bif you (had|were|could)\b|\b(imagine|suppose)\b|\bwould you have\b`)
+
+// storyRe finds a question that asks for a new story of its own.
+var storyRe = regexp.MustCompile(`(?i)\b(tell me about|describe|give (me )?an example of|walk me through) (a|an|another|one)( [a-z]+)? (time|occasion|situation|example|case)\b|\bhave you ever\b`)
+
+// AsksHypothetical reports whether a question asks what the candidate would
+// do ("What would you have done if ...?"): its answer is a short plan, not
+// a story.
+func AsksHypothetical(text string) bool { return hypotheticalRe.MatchString(text) }
+
+// AsksForStory reports whether a question asks for a story of its own
+// ("Tell me about a time ...").
+func AsksForStory(text string) bool { return storyRe.MatchString(text) && !AsksHypothetical(text) }
