@@ -124,11 +124,11 @@ func TestInterviewRunsInProcessWithScriptedAnswers(t *testing.T) {
 		t.Errorf("session = %+v", s)
 	}
 	// The shipped example company fills {{company}}.
-	if s.Company != "northwind" || !strings.Contains(s.Answers[0].Question, "Northwind Outfitters") {
+	if s.Company != "northwind" || !strings.Contains(s.Answers[0].Question, "Northwind Outfitters") || strings.Contains(s.Answers[0].Question, "(example)") {
 		t.Errorf("company %q, question asked %q", s.Company, s.Answers[0].Question)
 	}
 	for _, want := range []string{"Question 1 of 1", "Score:", "Top tip:", "Attempt 2 scored", "Your interview", "Saved to " + files[0],
-		"Questions you could ask Northwind Outfitters (example) at the end:"} {
+		"Questions you could ask Northwind Outfitters at the end:", "step 5 of: starprep checklist --company northwind"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}

@@ -19,6 +19,9 @@ type scoreOptions struct {
 	IO     *IOStreams
 	Bank   func() (*questions.Bank, error)
 	Rubric func(path string) (*star.Rubric, error)
+	// Companies finds the notes of the company an answer names, so that
+	// using its values, products and channels counts.
+	Companies func() *coach.Companies
 
 	File       string
 	QuestionID string
@@ -28,7 +31,7 @@ type scoreOptions struct {
 }
 
 func newScoreCmd(f *Factory, runF func(*scoreOptions) error) *cobra.Command {
-	opts := &scoreOptions{IO: f.IO, Bank: f.Bank, Rubric: loadRubric}
+	opts := &scoreOptions{IO: f.IO, Bank: f.Bank, Rubric: loadRubric, Companies: func() *coach.Companies { return companyStore(f) }}
 	c := &cobra.Command{
 		Use:   "score [<file> | -] [--question <id>] [--format text|json] [--min-score <n>] [--rubric <file>]",
 		Short: "Score one answer for STAR completeness, with tips",
@@ -210,6 +213,13 @@ func scoreRun(opts *scoreOptions) error {
 	q, known := questionInfo(bank, qid)
 	if !known {
 		fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: question %q is not in the bank; relevance is not checked\n", qid)
+	}
+	if slug := item.Answer.Company; q != nil && slug != "" && opts.Companies != nil {
+		if e, err := opts.Companies().Get(slug); err == nil {
+			q.Company = coach.CompanyScoreInfo(e.Company)
+		} else {
+			fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: %v; the answer is scored without the company's notes\n", err)
+		}
 	}
 	if q == nil && opts.IO.IsStdoutTTY() && opts.Format == "text" {
 		fmt.Fprintln(opts.IO.ErrOut, "starprep: hint: name the question with --question <id> to check the answer's relevance too")

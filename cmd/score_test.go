@@ -512,3 +512,21 @@ func TestScoreGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestScoreUsesTheAnswersCompany: an answer that names a company is scored
+// with the company's notes, so its products and channels count.
+func TestScoreUsesTheAnswersCompany(t *testing.T) {
+	answer := "id: a1\nquestion_id: angry-customer-time\ncompany: northwind\ntext: |\n" +
+		"  Last winter a customer came on our live chat, upset that his waterproof jacket had leaked on its first walk.\n" +
+		"  It was my job to put it right before his trip that weekend. I checked the order, arranged a replacement\n" +
+		"  jacket by next-day courier and logged the fault. He got it on Friday and rated the chat five stars.\n"
+	path := scoreFile(t, "answer.yaml", answer)
+	o := scoreCLI(t, "", "score", "--format", "json", path)
+	o.want(t, 0)
+	s := decodeScore(t, o.stdout)
+	for _, c := range s.Checks {
+		if c.ID == "relevance" && !strings.Contains(c.Message, "live chat") && !strings.Contains(c.Message, "jacket") {
+			t.Errorf("relevance does not credit Northwind's channels or products: %q", c.Message)
+		}
+	}
+}

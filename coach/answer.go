@@ -58,6 +58,13 @@ func (se *session) collect(sp answerSpec) (star.Answer, error) {
 	if from := se.startingPoint(d); from != nil {
 		d.STAR, d.Text, d.Part = from.STAR, from.Text, from.Part
 		start = start.Add(-time.Duration(from.Seconds) * time.Second)
+	} else {
+		story, err := se.offerStory(sp)
+		if err != nil {
+			return a, err
+		}
+		a.Story = story
+		start = se.iv.Now() // the clock starts once the story has been read
 	}
 	var err error
 	if sp.structured {

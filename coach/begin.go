@@ -299,10 +299,11 @@ func (iv *Interview) loadCompany(slug string) (*questions.Company, error) {
 	return questions.ParseCompany(raw, p)
 }
 
-// companyName is the name filled into {{company}}.
+// companyName is the name filled into {{company}}: the company's name
+// without a note in brackets ("Northwind Outfitters (example)").
 func (se *session) companyName() string {
 	if se.company == nil {
 		return ""
 	}
-	return se.company.Name
+	return se.company.ShortName()
 }

@@ -164,7 +164,7 @@ func (se *session) recall(p *progress) {
 		if a.Skipped {
 			continue
 		}
-		res := star.Score(se.iv.Rubric, questionInfo(p.q, a.Question), a)
+		res := star.Score(se.iv.Rubric, se.scoreInfo(p.q, a.Question), a)
 		p.attempts++
 		if p.attempts == 1 {
 			p.first = res.Score
@@ -254,11 +254,7 @@ func (se *session) record(q questions.Question, a star.Answer) (star.Result, err
 	if err := se.save(); err != nil {
 		return star.Result{}, err
 	}
-	info := questionInfo(q, a.Question)
-	if a.FollowUp {
-		info = followUpInfo(q.ID, a.Question)
-	}
-	res := star.Score(se.iv.Rubric, info, a)
+	res := star.Score(se.iv.Rubric, se.scoreInfo(q, a.Question), a) // a follow-up is scored against its own text
 	shown := res
 	if a.FollowUp || !q.STAR {
 		// Not a story: a table of missing STAR parts would mislead.

@@ -45,16 +45,38 @@ func (se *session) summary() error {
 		return err
 	}
 	if se.company != nil {
-		if asks := AskQuestions(se.company, se.iv.Bank, se.rng, 3); len(asks) > 0 {
-			se.printf("\nQuestions you could ask %s at the end:\n", se.company.Name)
+		if asks := se.asksToShow(3); len(asks) > 0 {
+			se.printf("\nQuestions you could ask %s at the end:\n", se.company.ShortName())
 			for i, q := range asks {
 				se.printf("%s\n", wrap(q, 72, fmt.Sprintf("  %d. ", i+1), "     "))
 			}
-			se.printf("More to choose from: starprep questions list --category ask\n")
+			se.printf("Choose your own in step 5 of: starprep checklist --company %s\n", se.company.Slug)
 		}
 	}
 	se.printf("\nSaved to %s\nSee your trend with: starprep progress\n", se.path)
 	return nil
+}
+
+// asksToShow is what the end of an interview suggests asking: the
+// questions chosen in the checklist for this company first, then
+// AskQuestions'.
+func (se *session) asksToShow(n int) []string {
+	var out []string
+	if p, err := LoadChecklistProgress(ChecklistPath(se.iv.Home)); err != nil {
+		fmt.Fprintf(se.iv.Warn, "starprep: warning: %v (the questions you chose in the checklist are left out)\n", err)
+	} else {
+		for _, a := range p.Asks(se.company.Slug) {
+			if len(out) < n && !slices.Contains(out, a.Text) {
+				out = append(out, a.Text)
+			}
+		}
+	}
+	for _, q := range AskQuestions(se.company, se.iv.Bank, se.rng, n) {
+		if len(out) < n && !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // AskQuestions picks n questions the candidate could ask the interviewer:
@@ -69,7 +91,7 @@ func AskQuestions(c *questions.Company, bank *questions.Bank, rng *rand.Rand, n 
 	var bankAsks []string
 	for _, q := range bank.Questions {
 		if q.Category == "ask" {
-			bankAsks = append(bankAsks, questions.Fill(q.Text, c.Name))
+			bankAsks = append(bankAsks, questions.Fill(q.Text, c.ShortName()))
 		}
 	}
 	if len(bankAsks) == 0 {

@@ -123,20 +123,33 @@ func (j *judgement) companyTermsList(n int) string {
 	return strings.Join(out, ", ")
 }
 
-// mentions reports whether the answer uses the words of term (each content
-// word, by stem).
+// mentions reports whether the answer uses the words of a company term:
+// at least half of its telling words, by stem ("jackets" is enough of
+// "Waterproof jackets and rainwear"; words every answer uses, like
+// "customer", do not count).
 func (j *judgement) mentions(term string) bool {
-	want := j.contentStems(term)
+	var want []string
+	for _, st := range j.contentStems(term) {
+		if !commonWords[st] {
+			want = append(want, st)
+		}
+	}
 	if len(want) == 0 {
 		return false
 	}
+	found := 0
 	for _, w := range want {
-		if !j.hasStem(w) {
-			return false
+		if j.hasStem(w) {
+			found++
 		}
 	}
-	return true
+	return found*2 >= len(want)
 }
+
+// commonWords are stems too common in customer-service answers to show
+// that an answer is about one company.
+var commonWords = map[string]bool{"customer": true, "make": true, "help": true, "time": true, "service": true,
+	"support": true, "team": true, "everyone": true, "first": true, "call": true, "order": true, "own": true}
 
 func (j *judgement) hasStem(st string) bool {
 	for i := range j.an.toks {
