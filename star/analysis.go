@@ -657,19 +657,17 @@ func read(r *Rubric, a Answer) *analysis {
 	if a.STAR != nil && strings.TrimSpace(a.STAR.Situation+a.STAR.Task+a.STAR.Action+a.STAR.Result) != "" {
 		an.structured = true
 		for i, field := range []string{a.STAR.Situation, a.STAR.Task, a.STAR.Action, a.STAR.Result} {
-			lower := lowerSameLength(field)
 			an.segBuf = segment(an.segBuf[:0], field)
 			for _, s := range an.segBuf {
 				s.Label = Components[i]
-				an.addSentence(s, lower)
+				an.addSentence(s)
 			}
 		}
 	}
 	if strings.TrimSpace(a.Text) != "" {
-		lower := lowerSameLength(a.Text)
 		an.segBuf = segment(an.segBuf[:0], a.Text)
 		for _, s := range an.segBuf {
-			an.addSentence(s, lower)
+			an.addSentence(s)
 		}
 	}
 	ngroups := len(r.cues.groups)
@@ -694,25 +692,11 @@ func read(r *Rubric, a Answer) *analysis {
 	return an
 }
 
-// lowerSameLength lower-cases s when that keeps every byte offset (so
-// that sentences can be sliced out of it), else returns "".
-func lowerSameLength(s string) string {
-	if l := toLower(s); len(l) == len(s) {
-		return l
-	}
-	return ""
-}
-
-// addSentence tokenizes s, cuts it into clauses and reads each. lowerSrc
-// is the text s was cut from, in lower case.
-func (an *analysis) addSentence(s Sentence, lowerSrc string) {
+// addSentence tokenizes s, cuts it into clauses and reads each.
+func (an *analysis) addSentence(s Sentence) {
 	si := len(an.sents)
 	tok0 := len(an.toks)
-	lower := ""
-	if end := s.Offset + len(s.Text); end <= len(lowerSrc) {
-		lower = lowerSrc[s.Offset:end]
-	}
-	an.toks = tokenize(an.toks, s.Text, lower, an.dict)
+	an.toks = tokenize(an.toks, s.Text, an.dict)
 	// Token offsets are kept relative to the sentence.
 	an.sents = append(an.sents, sentInfo{Sentence: s, tok0: tok0, tok1: len(an.toks), clause0: len(an.clauses)})
 	defer func() { an.sents[si].clause1 = len(an.clauses) }()

@@ -19,17 +19,17 @@ const longSentenceWords = 16
 // clauses (each index starts a clause), in order, not including 0.
 func clauseCuts(dst []int, toks []token) []int {
 	n := len(toks)
-	total := countTokenWords(toks)
+	total, commas := 0, false
+	for k := range toks {
+		if !toks[k].clitic {
+			total++
+		}
+		commas = commas || toks[k].punct == ',' || toks[k].punct == ';'
+	}
 	long := total >= longSentenceWords
 	// A long stretch with no commas at all is speech written down: a new
 	// subject starts a clause even with nothing before it.
-	unpunctuated := total >= 2*longSentenceWords
-	for k := range toks {
-		if toks[k].punct == ',' || toks[k].punct == ';' {
-			unpunctuated = false
-			break
-		}
-	}
+	unpunctuated := total >= 2*longSentenceWords && !commas
 	wordsSince, wordsBefore := 0, 0 // since the last cut, and before k
 	leftHasVerb := false
 	// A long leading purpose or "By ...ing" clause is a clause of its own
@@ -48,7 +48,7 @@ func clauseCuts(dst []int, toks []token) []int {
 			wordsSince++
 			wordsBefore++
 		}
-		if isFiniteVerbLike(toks, k) {
+		if !leftHasVerb && isFiniteVerbLike(toks, k) {
 			leftHasVerb = true
 		}
 	}
@@ -58,6 +58,13 @@ func clauseCuts(dst []int, toks []token) []int {
 // cutBefore decides whether a clause starts at token k.
 func cutBefore(toks []token, k int, long, unpunctuated, leftHasVerb bool) bool {
 	prev, t := &toks[k-1], &toks[k]
+	if prev.punct == 0 && !unpunctuated {
+		switch t.word {
+		case "so", "and", "but", "then", "which":
+		default:
+			return false // most words open no clause
+		}
+	}
 	next := func(d int) *token {
 		if k+d < len(toks) {
 			return &toks[k+d]

@@ -24,18 +24,21 @@ type cueGroup struct {
 // their first two ("i was", "i would", ... are not all tried at every "I").
 type cueIndex struct {
 	groups []cueGroup
-	byStem map[string]*cueEntry // what starts with each stem
+	byStem map[string]*cueEntry // every stem of a phrase's words
 }
 
-// cueEntry is what the index holds for one stem: its one-word phrases, and
-// the longer phrases that start with it, by the stem of their second word.
+// cueEntry is what the index holds for one stem of a phrase's words: a
+// number (so that matching compares numbers, not strings), its one-word
+// phrases, and the longer phrases that start with it, by their second
+// word's number.
 type cueEntry struct {
+	id     uint32
 	single []cuePhrase
-	pairs  map[string][]cuePhrase
+	pairs  map[uint32][]cuePhrase
 }
 
 type cuePhrase struct {
-	rest  []string // the stems of the phrase's other words
+	rest  []uint32 // the stem numbers of the phrase's other words
 	group int
 }
 
@@ -58,28 +61,34 @@ func (x *cueIndex) addGroup(g cueGroup) int {
 
 // add compiles one phrase of group g; false when it has no words.
 func (x *cueIndex) add(text string, g int) bool {
-	toks := tokenize(nil, text, "", nil)
+	toks := tokenize(nil, text, nil)
 	if len(toks) == 0 {
 		return false
 	}
 	p := cuePhrase{group: g}
 	for _, t := range toks[1:] {
-		p.rest = append(p.rest, t.stem)
+		p.rest = append(p.rest, x.entry(t.stem).id)
 	}
-	e := x.byStem[toks[0].stem]
-	if e == nil {
-		e = &cueEntry{}
-		x.byStem[toks[0].stem] = e
-	}
+	e := x.entry(toks[0].stem)
 	if len(p.rest) == 0 {
 		e.single = append(e.single, p)
 		return true
 	}
 	if e.pairs == nil {
-		e.pairs = map[string][]cuePhrase{}
+		e.pairs = map[uint32][]cuePhrase{}
 	}
 	e.pairs[p.rest[0]] = append(e.pairs[p.rest[0]], p)
 	return true
+}
+
+// entry returns the stem's entry, numbering a new stem from 1.
+func (x *cueIndex) entry(stem string) *cueEntry {
+	e := x.byStem[stem]
+	if e == nil {
+		e = &cueEntry{id: uint32(len(x.byStem) + 1)}
+		x.byStem[stem] = e
+	}
+	return e
 }
 
 // finish orders each pair's phrases longest first, so that the most
@@ -102,8 +111,8 @@ func (x *cueIndex) match(dst []cueHit, toks []token, from, to int) []cueHit {
 			continue
 		}
 		var seen uint64
-		if i+1 < to && e.pairs != nil {
-			dst = x.matchAt(dst, e.pairs[toks[i+1].stem], toks, from, to, i, &seen)
+		if i+1 < to && e.pairs != nil && toks[i+1].cue != nil {
+			dst = x.matchAt(dst, e.pairs[toks[i+1].cue.id], toks, from, to, i, &seen)
 		}
 		if len(e.single) > 0 {
 			dst = x.matchAt(dst, e.single, toks, from, to, i, &seen)
@@ -122,6 +131,7 @@ type dictionary struct {
 }
 
 type dictEntry struct {
+	word string
 	info *wordInfo
 	stem string
 	cue  *cueEntry
@@ -135,13 +145,13 @@ func newDictionary(x *cueIndex, phrases []string) *dictionary {
 			return
 		}
 		st := stem(w)
-		d.words[w] = &dictEntry{info: lookupWord(w), stem: st, cue: x.byStem[st]}
+		d.words[w] = &dictEntry{word: w, info: lookupWord(w), stem: st, cue: x.byStem[st]}
 	}
 	for w := range lexicon {
 		add(w)
 	}
 	for _, p := range phrases {
-		for _, t := range tokenize(nil, p, "", nil) {
+		for _, t := range tokenize(nil, p, nil) {
 			add(t.word)
 		}
 	}
@@ -177,9 +187,9 @@ func (x *cueIndex) matchAt(dst []cueHit, cands []cuePhrase, toks []token, from, 
 	return dst
 }
 
-func stemsAt(toks []token, i int, stems []string) bool {
-	for j, st := range stems {
-		if toks[i+j].stem != st {
+func stemsAt(toks []token, i int, ids []uint32) bool {
+	for j, id := range ids {
+		if c := toks[i+j].cue; c == nil || c.id != id {
 			return false
 		}
 	}

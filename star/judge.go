@@ -173,7 +173,7 @@ func (j *judgement) contentStems(term string) []string {
 
 func contentStems(term string) []string {
 	var out []string
-	for _, t := range tokenize(nil, term, "", nil) {
+	for _, t := range tokenize(nil, term, nil) {
 		if t.clitic || len(t.stem) < 3 || stopWords[t.word] {
 			continue
 		}

@@ -46,7 +46,7 @@ func followUpInfo(parent *QuestionInfo, text string) *QuestionInfo {
 		info.ID, info.Company = parent.ID, parent.Company
 	}
 	seen := map[string]bool{}
-	for _, t := range tokenize(nil, text, "", nil) {
+	for _, t := range tokenize(nil, text, nil) {
 		if t.clitic || len(t.word) < 4 || stopWords[t.word] || seen[t.stem] {
 			continue
 		}

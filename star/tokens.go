@@ -34,14 +34,9 @@ func countTokenWords(toks []token) int {
 	return n
 }
 
-// tokenize appends the tokens of sentence s to dst. lower is s in lower
-// case when the caller has it (the whole answer is lowered once), else "".
-// dict is the rubric's dictionary (nil: the lexicon, and no cues).
-func tokenize(dst []token, s, lower string, dict *dictionary) []token {
-	if len(lower) != len(s) {
-		lower = toLower(s)
-	}
-	sameLen := len(lower) == len(s)
+// tokenize appends the tokens of sentence s to dst. dict is the rubric's
+// dictionary (nil: the lexicon, and no cues).
+func tokenize(dst []token, s string, dict *dictionary) []token {
 	inDouble, inSingle := false, false
 	i := 0
 	for i < len(s) {
@@ -58,7 +53,7 @@ func tokenize(dst []token, s, lower string, dict *dictionary) []token {
 			start, n := i, len(dst)
 			var apostrophe bool
 			i, apostrophe = scanWord(s, i)
-			dst = appendWord(dst, s, lower, sameLen, start, i, apostrophe, dict)
+			dst = appendWord(dst, s, start, i, apostrophe, dict)
 			for k := n; k < len(dst); k++ {
 				dst[k].quoted = inDouble || inSingle
 			}
@@ -173,13 +168,8 @@ var clitics = map[string]bool{"t": true, "d": true, "ll": true, "m": true, "re":
 var negatedBases = map[string]string{"ca": "can", "wo": "will", "sha": "shall", "ai": "am", "don": "do"}
 
 // appendWord appends the word s[start:end], splitting off a clitic.
-func appendWord(dst []token, s, lower string, sameLen bool, start, end int, apostrophe bool, dict *dictionary) []token {
-	lw := func(a, b int) string {
-		if sameLen {
-			return lower[a:b]
-		}
-		return strings.ToLower(s[a:b])
-	}
+func appendWord(dst []token, s string, start, end int, apostrophe bool, dict *dictionary) []token {
+	lw := func(a, b int) string { return lowerWord(s[a:b], dict) }
 	if !apostrophe {
 		return appendToken(dst, s, lw(start, end), start, end, dict)
 	}
@@ -272,6 +262,37 @@ func appendToken(dst []token, s, word string, start, end int, dict *dictionary) 
 	t.stem = stem(word)
 	t.info = lookupWord(word)
 	return dst
+}
+
+// lowerWord returns w in lower case: w itself when it has no capitals, the
+// dictionary's own spelling when it knows the word (so that a capital does
+// not cost a new string), else a new string.
+func lowerWord(w string, dict *dictionary) string {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return w
+	}
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return toLower(w)
+	}
+	b := buf[:len(w)]
+	for i := range b {
+		b[i] = lowerByte[w[i]]
+	}
+	if dict != nil {
+		if e, ok := dict.words[string(b)]; ok {
+			return e.word
+		}
+	}
+	return string(b)
 }
 
 // lowerByte maps A–Z to a–z and every other byte to itself.
