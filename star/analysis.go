@@ -670,6 +670,7 @@ func read(r *Rubric, a Answer) *analysis {
 			an.addSentence(s)
 		}
 	}
+	an.presentAsPast()
 	ngroups := len(r.cues.groups)
 	an.cueBuf = grow(an.cueBuf, len(an.clauses)*ngroups)
 	cueBuf := an.cueBuf
@@ -690,6 +691,43 @@ func read(r *Rubric, a Answer) *analysis {
 		}
 	}
 	return an
+}
+
+// presentAsPast reads a story told in the present ("So she comes in, she's
+// holding the receipt, and I ask her ...") as the past it is: most clauses
+// in the present, about a particular person, with nothing that marks what
+// one would or usually does.
+func (an *analysis) presentAsPast() {
+	var present, past, specific, other int
+	for c := range an.clauses {
+		f := &an.clauses[c].facts
+		switch f.tense {
+		case tPresent, tPresentProg:
+			present++
+			if f.subj == subjPerson {
+				specific++
+			}
+		case tPast, tPastPerfect, tPastProg, tPastPassive, tElidedPast:
+			past++
+		case tWould, tFuture, tModal, tImperative:
+			other++
+		}
+		if f.habitual || f.generic || f.ifClause || f.opinion {
+			other++
+		}
+	}
+	if present < 3 || present <= past || other > 1 || specific == 0 {
+		return
+	}
+	for c := range an.clauses {
+		f := &an.clauses[c].facts
+		switch f.tense {
+		case tPresent:
+			f.tense = tPast
+		case tPresentProg:
+			f.tense = tPastProg
+		}
+	}
 }
 
 // addSentence tokenizes s, cuts it into clauses and reads each.

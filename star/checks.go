@@ -227,21 +227,30 @@ func (c *ownershipCheck) compile(ps *yamlfile.Problems, node *yaml.Node, _ map[s
 
 func (c *ownershipCheck) run(j *judgement) outcome {
 	i, we := 0, 0
-	others := 0 // clauses of the story told about someone else
+	own, others := 0, 0 // steps the speaker took, and ones someone else took
+	firstOther := -1
 	for k := range j.an.clauses {
-		cl := &j.an.clauses[k]
-		i += cl.facts.iCount
-		we += cl.facts.weCount
-		if cl.part != clsNone && cl.facts.tense.isPast() && (cl.facts.subj == subjPerson || cl.facts.subj == subjThey) {
+		f := &j.an.clauses[k].facts
+		i += f.iCount
+		we += f.weCount
+		switch {
+		case f.ownPastStep():
+			own++
+		case f.tense == tPast && (f.subj == subjPerson || f.subj == subjThey) && (f.verb == vcDo || f.verb == vcSay):
 			others++
+			if firstOther < 0 {
+				firstOther = k
+			}
 		}
 	}
 	o := pass()
 	o.vars.i, o.vars.we = strconv.Itoa(i), strconv.Itoa(we)
 	switch {
-	case i+we == 0 && others > 0 && c.FailOthers != "":
+	case own == 0 && others >= 2 && c.FailOthers != "":
+		// A story about what someone else did.
 		o.credit = 0
 		o.fail, o.tip = c.FailOthers, c.TipOthers
+		o.vars.quote = j.quoteClause(firstOther, 6)
 	case i+we > 0:
 		if share := float64(we) / float64(i+we); share > c.Max {
 			o.credit = math.Max(0, 1-(share-c.Max)/(1-c.Max))

@@ -65,12 +65,13 @@ type Rubric struct {
 }
 
 type rubricFile struct {
-	Version int                 `yaml:"version"`
-	Bands   map[string]int      `yaml:"bands"`
-	Caps    map[string]string   `yaml:"caps"`
-	Cues    []cueSpec           `yaml:"cues"`
-	Parts   map[string]partSpec `yaml:"parts"`
-	Checks  []yaml.Node         `yaml:"checks"`
+	Version     int                 `yaml:"version"`
+	LabelWeight float64             `yaml:"label_weight"`
+	Bands       map[string]int      `yaml:"bands"`
+	Caps        map[string]string   `yaml:"caps"`
+	Cues        []cueSpec           `yaml:"cues"`
+	Parts       map[string]partSpec `yaml:"parts"`
+	Checks      []yaml.Node         `yaml:"checks"`
 }
 
 type cueSpec struct {
@@ -129,6 +130,9 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 	}
 	if f.Version != 2 {
 		ps.Add(at("version"), "unsupported or missing version (want `version: 2`)")
+	}
+	if f.LabelWeight < 0 {
+		ps.Add(at("label_weight"), "label_weight must be ≥ 0")
 	}
 	r := &Rubric{cues: newCueIndex(), groups: map[string]int{}, caps: map[string]string{}}
 	r.compileBands(ps, &f, at)
@@ -193,6 +197,7 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 	r.cues.finish()
 	r.dict = newDictionary(r.cues, phrases)
 	r.tagger = model.bind(r.cues.groups)
+	r.tagger.labelWeight = f.LabelWeight
 	return r, nil
 }
 

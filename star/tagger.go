@@ -139,9 +139,10 @@ func indexOf(list []string, s string) int {
 // boundWeights are a model's weights laid out by the ids of one rubric's
 // features (the fixed ones, then the rubric's cue groups).
 type boundWeights struct {
-	w     [][numClasses]float64
-	trans [numBoundaries][numClasses + 1][numClasses]float64
-	cue0  int // the id of the first cue feature
+	w           [][numClasses]float64
+	labelWeight float64 // the rubric's boost for a written label
+	trans       [numBoundaries][numClasses + 1][numClasses]float64
+	cue0        int // the id of the first cue feature
 }
 
 // bind lays m out for a rubric with these cue groups.
@@ -207,6 +208,9 @@ func (an *analysis) tag(bw *boundWeights) {
 	feats := an.featurize(bw.cue0)
 	for c := range an.clauses {
 		an.clauses[c].emit = bw.emission(feats[c])
+		if l := an.clauses[c].label; l >= 0 {
+			an.clauses[c].emit[l] += bw.labelWeight
+		}
 	}
 	an.bounds = grow(an.bounds, len(an.clauses))
 	for c := 1; c < len(an.clauses); c++ {
