@@ -160,6 +160,7 @@ ENVIRONMENT
 	root.AddCommand(newQuestionsCmd(f), newScoreCmd(f, nil), newReviewCmd(f, nil))
 	root.AddCommand(newInterviewCmd(f, nil))
 	root.AddCommand(newProgressCmd(f, nil))
+	root.AddCommand(newGenAnswersCmd(f))
 	return root
 }
 
