@@ -10,6 +10,7 @@ import (
 	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/data"
 	"github.com/starprep/starprep/questions"
+	"github.com/starprep/starprep/star"
 )
 
 // Factory carries every dependency a command may need. Cheap values are
@@ -30,6 +31,9 @@ type Factory struct {
 	bankOnce sync.Once
 	bank     *questions.Bank
 	bankErr  error
+
+	rubricMu sync.Mutex
+	rubrics  map[string]*star.Rubric
 }
 
 // NewFactory returns a factory over the given streams and the real clock and
@@ -63,6 +67,37 @@ func (f *Factory) Bank() (*questions.Bank, error) {
 		f.bank = b
 	})
 	return f.bank, f.bankErr
+}
+
+// Rubric is the scoring rubric in path, or the built-in one for "". It is
+// loaded the first time a command asks for it, and kept.
+func (f *Factory) Rubric(path string) (*star.Rubric, error) {
+	f.rubricMu.Lock()
+	defer f.rubricMu.Unlock()
+	if r, ok := f.rubrics[path]; ok {
+		return r, nil
+	}
+	r, err := loadRubric(path)
+	if err != nil {
+		return nil, err
+	}
+	if f.rubrics == nil {
+		f.rubrics = map[string]*star.Rubric{}
+	}
+	f.rubrics[path] = r
+	return r, nil
+}
+
+// QuestionInfo is what the scorer needs about question id; nil, nil when
+// the bank has no such question. It is safe to call from several
+// goroutines.
+func (f *Factory) QuestionInfo(id string) (*star.QuestionInfo, error) {
+	bank, err := f.Bank()
+	if err != nil {
+		return nil, err
+	}
+	q, _ := questionInfo(bank, id)
+	return q, nil
 }
 
 // resolveHome picks the user-data directory: --home, then STARPREP_HOME, then

@@ -124,10 +124,15 @@ func TestReviewMinScoreAndErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("question_id: x\ntxet: typo\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = scoreCLI(t, "", "review", dir, "--format", "json")
+	// An invalid answer stops the review with its file and line; what was
+	// written before it is whole results.
+	r = scoreCLI(t, "", "review", dir, "--format", "jsonl")
 	r.want(t, 3)
-	if !strings.Contains(r.stderr, bad+":2:") || r.stdout != "" {
-		t.Errorf("invalid file: want exit 3 naming %s:2 and no output; stderr %q stdout %q", bad, r.stderr, r.stdout)
+	if !strings.Contains(r.stderr, bad+":2:") {
+		t.Errorf("invalid file: want exit 3 naming %s:2; stderr %q", bad, r.stderr)
+	}
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 3 {
+		t.Errorf("invalid file: want the 3 results before it, got %d lines", len(lines))
 	}
 	r = scoreCLI(t, "", "review", dir, "--skip-invalid", "--format", "json")
 	r.want(t, 0)

@@ -31,6 +31,7 @@ func buildVersion() string {
 
 // Main wires the real process streams and returns the exit status.
 func Main() int {
+	defer profile(os.Getenv("STARPREP_CPUPROFILE"))()
 	return Run(os.Args[1:], NewFactory(System()))
 }
 

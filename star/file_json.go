@@ -7,12 +7,16 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	gojson "github.com/goccy/go-json"
 )
 
 const (
-	// blockSize is how much of a JSON lines file is read at a time; each
-	// line's chunk points into its block, so lines are never copied.
-	blockSize = 1 << 20
+	// blockSize is how much of a JSON lines file is read at a time (the
+	// first blocks are smaller, for small files); each line's chunk points
+	// into its block, so lines are never copied.
+	blockSize      = 1 << 20
+	firstBlockSize = 64 << 10
 	// maxLine bounds one JSON line, so a file without newlines cannot take
 	// all the memory.
 	maxLine = 64 << 20
@@ -22,6 +26,7 @@ const (
 // bad line is one bad record, and the lines after it are read as usual.
 func (s *Splitter) jsonLines(r io.Reader) func() (Chunk, error) {
 	var block []byte // the unread part of the current block
+	size := firstBlockSize
 	line := 0
 	eof, any := false, false
 	return func() (Chunk, error) {
@@ -55,7 +60,8 @@ func (s *Splitter) jsonLines(r io.Reader) func() (Chunk, error) {
 					Err: problem(s.name, line+1, fmt.Sprintf("line is longer than %d MiB: is this really a .jsonl file?", maxLine>>20))}, 0), nil
 			}
 			// Start a new block with the unfinished line.
-			next := make([]byte, len(block), max(blockSize, 2*len(block)))
+			next := make([]byte, len(block), max(size, 2*len(block)))
+			size = min(2*size, blockSize)
 			copy(next, block)
 			for len(next) < cap(next) {
 				n, err := r.Read(next[len(next):cap(next)])
@@ -348,12 +354,21 @@ func isReadError(err error) bool {
 func jsonValid(b []byte) bool { return json.Valid(b) }
 
 // decodeJSONAnswer decodes one answer object strictly; problems name the
-// line within the file (the object starts on line).
+// line within the file (the object starts on line). goccy/go-json decodes
+// the same as encoding/json about three times as fast; when it finds a
+// problem, encoding/json decodes again for the message and position people
+// are used to.
 func decodeJSONAnswer(raw []byte, name string, line int) (Answer, error) {
 	var a Answer
 	if len(raw) == 0 || raw[0] != '{' {
 		return a, problem(name, line, "expected an answer object ({...}) with text or star")
 	}
+	fast := gojson.NewDecoder(bytes.NewReader(raw))
+	fast.DisallowUnknownFields()
+	if err := fast.Decode(&a); err == nil && !fast.More() {
+		return a, nil
+	}
+	a = Answer{}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(&a)
