@@ -150,7 +150,7 @@ type histogram struct {
 type histBar struct {
 	X, Y, W, H, TextX, CountY int
 	Count                     int
-	Label, Color              string
+	Label, Range, Color       string
 }
 
 // missingChart is a horizontal bar per STAR part: how many STAR answers
@@ -193,12 +193,12 @@ func newSummaryView(s star.Summary) summaryView {
 	for i, n := range s.Distribution {
 		height := n * (h.Base - top) / most
 		x := i * (barW + gap)
-		label := fmt.Sprintf("%d–%d", i*10, i*10+9)
+		label := strconv.Itoa(i * 10)
 		if i == 9 {
-			label = "90–100"
+			label = "90+"
 		}
 		h.Bars = append(h.Bars, histBar{X: x, Y: h.Base - height, W: barW, H: height, TextX: x + barW/2,
-			CountY: h.Base - height - 4, Count: n, Label: label, Color: decileColor(i)})
+			CountY: h.Base - height - 4, Count: n, Label: label, Range: fmt.Sprintf("%d–%d", i*10, min(i*10+9, 100)), Color: decileColor(i)})
 	}
 	v.Hist = h
 
