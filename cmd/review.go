@@ -184,9 +184,9 @@ type reviewTable struct {
 func newReviewTable(width int) *reviewTable {
 	// SCORE, BAND and MISSING are short and fixed; the source (a file name
 	// and #N) and the question id share the rest.
-	const score, band, missing = 5, 10, 14
+	const score, band, missing = 5, 10, 12
 	rest := max(width-1-5*3-score-band-missing, 24)
-	src := rest * 45 / 100
+	src := rest / 2
 	return &reviewTable{width: width, widths: []int{src, rest - src, score, band, missing}}
 }
 
@@ -222,7 +222,13 @@ func (rt *reviewTable) End(w io.Writer, rep *review.Report) error {
 	if err := rt.t.close(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%s\n", strings.Join(review.SummaryLines(rep.Summary), "\n"))
+	var b strings.Builder
+	b.WriteString("\n")
+	for _, line := range review.SummaryLines(rep.Summary) {
+		b.WriteString(wrapIndent(line, rt.width-2, "  "))
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 

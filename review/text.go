@@ -232,8 +232,7 @@ func SummaryLines(s star.Summary) []string {
 		}
 		return []string{line}
 	}
-	line := fmt.Sprintf("%d answers: mean %.1f, median %s, from %d to %d; strong %d, good %d, needs work %d, incomplete %d",
-		s.Answers, s.Mean, strconv.FormatFloat(s.Median, 'f', -1, 64), s.Min, s.Max, s.Bands[star.BandStrong], s.Bands[star.BandGood], s.Bands[star.BandNeedsWork], s.Bands[star.BandIncomplete])
+	line := fmt.Sprintf("%d answers: mean %.1f, median %s, range %d–%d", s.Answers, s.Mean, strconv.FormatFloat(s.Median, 'f', -1, 64), s.Min, s.Max)
 	if s.Skipped > 0 {
 		line += fmt.Sprintf("; %d skipped", s.Skipped)
 	}
@@ -243,7 +242,8 @@ func SummaryLines(s star.Summary) []string {
 	if s.MinScore > 0 {
 		line += fmt.Sprintf("; %d below %d", s.BelowMin, s.MinScore)
 	}
-	lines := []string{line}
+	bands := fmt.Sprintf("bands: strong %d, good %d, needs work %d, incomplete %d", s.Bands[star.BandStrong], s.Bands[star.BandGood], s.Bands[star.BandNeedsWork], s.Bands[star.BandIncomplete])
+	lines := []string{line, bands}
 	var missing []string
 	for _, c := range star.Components {
 		if n := s.Missing[c]; n > 0 {
