@@ -161,6 +161,7 @@ ENVIRONMENT
 	root.AddCommand(newQuestionsCmd(f), newScoreCmd(f, nil), newReviewCmd(f, nil))
 	root.AddCommand(newInterviewCmd(f, nil))
 	root.AddCommand(newProgressCmd(f, nil))
+	root.AddCommand(newCoachCmd(f))
 	root.AddCommand(newGenAnswersCmd(f))
 	return root
 }

@@ -72,7 +72,18 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 	if len(docs) > 1 {
 		ps.AddLine(docs[1].Line, "a question bank is one YAML document; remove the extra ---")
 	}
-	root := yamlfile.Root(docs[0])
+	return parseBankNode(docs[0], path, &ps)
+}
+
+// ParseBankNode reads a bank from a parsed YAML document or mapping (a
+// question set file holds one, with fields of its own, which the caller
+// takes out first). Problems are reported as ParseBank reports them.
+func ParseBankNode(doc *yaml.Node, path string) (*Bank, error) {
+	return parseBankNode(doc, path, &yamlfile.Problems{Path: path})
+}
+
+func parseBankNode(doc *yaml.Node, path string, ps *yamlfile.Problems) (*Bank, error) {
+	root := yamlfile.Root(doc)
 	if root.Kind != yaml.MappingNode {
 		ps.Add(root, "a question bank is a mapping with `version: 1` and `questions:`")
 		return nil, ps.Err()
@@ -80,7 +91,7 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 	var f bankFile
 	// On a decoding problem keep going: the rest of the file may have other
 	// problems, and a person fixing it wants them all at once.
-	strictErr := yamlfile.Strict(docs[0], path, &f)
+	strictErr := yamlfile.Strict(doc, path, &f)
 	if v := yamlfile.Value(root, "version"); v == nil {
 		ps.Add(root, "missing `version: 1` at the top of the file")
 	} else if f.Version != 1 {
@@ -102,7 +113,7 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 		q := &f.Questions[i]
 		node := qs.Content[i]
 		q.Source = fmt.Sprintf("%s:%d", path, node.Line)
-		validateQuestion(&ps, q, node)
+		validateQuestion(ps, q, node)
 		if first, dup := seen[q.ID]; dup && q.ID != "" {
 			ps.Add(yamlfile.Value(node, "id"), "duplicate id %q (first defined at line %d)", q.ID, first)
 		} else {
