@@ -34,6 +34,9 @@ type Factory struct {
 
 	rubricMu sync.Mutex
 	rubrics  map[string]*star.Rubric
+
+	lookupOnce sync.Once
+	lookup     *questions.Lookup
 }
 
 // NewFactory returns a factory over the given streams and the real clock and
@@ -89,9 +92,29 @@ func (f *Factory) Rubric(path string) (*star.Rubric, error) {
 }
 
 // QuestionInfo is what the scorer needs about question id; nil, nil when
-// the bank has no such question. It is safe to call from several
-// goroutines.
+// the bank has no such question. Without --bank files only that question of
+// the embedded bank is parsed (score and review need few), so start-up
+// stays cheap. It is safe to call from several goroutines.
 func (f *Factory) QuestionInfo(id string) (*star.QuestionInfo, error) {
+	if id == "" {
+		return nil, nil
+	}
+	if len(f.BankFiles) == 0 {
+		f.lookupOnce.Do(func() {
+			// A bank laid out otherwise is read whole below.
+			f.lookup, _ = questions.NewLookup(data.Questions, data.QuestionsPath)
+		})
+	}
+	if f.lookup != nil && len(f.BankFiles) == 0 {
+		q, ok, err := f.lookup.Get(id)
+		if err != nil {
+			return nil, fmt.Errorf("the embedded question bank is broken (please report this): %w", err)
+		}
+		if !ok {
+			return nil, nil
+		}
+		return infoOf(q), nil
+	}
 	bank, err := f.Bank()
 	if err != nil {
 		return nil, err

@@ -14,9 +14,10 @@ import (
 )
 
 type scoreOptions struct {
-	IO     *IOStreams
-	Bank   func() (*questions.Bank, error)
-	Rubric func(path string) (*star.Rubric, error)
+	IO       *IOStreams
+	Bank     func() (*questions.Bank, error)
+	Question func(id string) (*star.QuestionInfo, error)
+	Rubric   func(path string) (*star.Rubric, error)
 
 	File       string
 	QuestionID string
@@ -26,7 +27,7 @@ type scoreOptions struct {
 }
 
 func newScoreCmd(f *Factory, runF func(*scoreOptions) error) *cobra.Command {
-	opts := &scoreOptions{IO: f.IO, Bank: f.Bank, Rubric: loadRubric}
+	opts := &scoreOptions{IO: f.IO, Bank: f.Bank, Question: f.QuestionInfo, Rubric: f.Rubric}
 	c := &cobra.Command{
 		Use:   "score [<file> | -] [--question <id>] [--format text|json] [--min-score <n>] [--rubric <file>]",
 		Short: "Score one answer for STAR completeness, with tips",
@@ -136,7 +137,12 @@ func questionInfo(bank *questions.Bank, id string) (*star.QuestionInfo, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &star.QuestionInfo{ID: q.ID, Text: q.Text, Keywords: q.Keywords, Competencies: q.Competencies, STAR: q.STAR}, true
+	return infoOf(q), true
+}
+
+// infoOf is what the scorer needs of a question.
+func infoOf(q questions.Question) *star.QuestionInfo {
+	return &star.QuestionInfo{ID: q.ID, Text: q.Text, Keywords: q.Keywords, Competencies: q.Competencies, STAR: q.STAR}
 }
 
 func scoreRun(opts *scoreOptions) error {
@@ -144,12 +150,14 @@ func scoreRun(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	bank, err := opts.Bank()
-	if err != nil {
-		return err
-	}
 	if opts.QuestionID != "" {
-		if _, ok := bank.Get(opts.QuestionID); !ok {
+		if q, err := opts.Question(opts.QuestionID); err != nil {
+			return err
+		} else if q == nil {
+			bank, err := opts.Bank()
+			if err != nil {
+				return err
+			}
 			hint := "list the ids with: starprep questions list"
 			if near := bank.Closest(opts.QuestionID); len(near) > 0 {
 				hint = "did you mean: " + strings.Join(near, ", ") + "?\n" + hint
@@ -182,8 +190,11 @@ func scoreRun(opts *scoreOptions) error {
 		qid = opts.QuestionID
 		item.Answer.QuestionID = qid
 	}
-	q, known := questionInfo(bank, qid)
-	if !known {
+	q, err := opts.Question(qid)
+	if err != nil {
+		return err
+	}
+	if known := q != nil || qid == ""; !known {
 		fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: question %q is not in the bank; relevance is not checked\n", qid)
 	}
 	if q == nil && opts.IO.IsStdoutTTY() && opts.Format == "text" {

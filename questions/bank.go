@@ -1,10 +1,12 @@
 package questions
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/starprep/starprep/internal/suggest"
 	"github.com/starprep/starprep/internal/yamlfile"
@@ -267,3 +269,100 @@ func Fill(text, company string) string {
 	}
 	return strings.ReplaceAll(text, "{{company}}", company)
 }
+
+// Lookup finds questions in a bank file without parsing all of it, for a
+// command that needs only a few (score, review): the file is cut where
+// each question starts ("  - id: ..." under `questions:`, as the embedded
+// bank is laid out) and a question is parsed, strictly, the first time it
+// is asked for. It is safe for concurrent use.
+type Lookup struct {
+	data  []byte
+	path  string
+	spans map[string]lookupSpan
+	mu    sync.Mutex
+	done  map[string]lookupResult
+}
+
+type lookupSpan struct{ start, end, line int }
+
+type lookupResult struct {
+	q   Question
+	err error
+}
+
+// NewLookup indexes a bank file laid out as the embedded one is. It returns
+// an error when the file is not laid out so; ParseBank reads any bank.
+func NewLookup(data []byte, path string) (*Lookup, error) {
+	l := &Lookup{data: data, path: path, spans: map[string]lookupSpan{}, done: map[string]lookupResult{}}
+	const item = "  - id: "
+	start := bytes.Index(data, []byte("\nquestions:\n"))
+	if start < 0 || !bytes.HasPrefix(data, []byte("version: 1\n")) && !bytes.Contains(data[:start+1], []byte("\nversion: 1\n")) {
+		return nil, fmt.Errorf("%s: not a bank laid out as version: 1, then questions:", path)
+	}
+	pos := start + len("\nquestions:\n")
+	line := bytes.Count(data[:pos], []byte("\n")) + 1
+	cur := ""
+	for pos < len(data) {
+		end := bytes.IndexByte(data[pos:], '\n')
+		if end < 0 {
+			end = len(data) - pos
+		}
+		text := data[pos : pos+end]
+		switch {
+		case bytes.HasPrefix(text, []byte(item)):
+			id := string(bytes.TrimSpace(text[len(item):]))
+			if _, dup := l.spans[id]; dup || !slugRe.MatchString(id) {
+				return nil, fmt.Errorf("%s:%d: question id %q repeated or not a plain slug", path, line, id)
+			}
+			if cur != "" {
+				s := l.spans[cur]
+				s.end = pos
+				l.spans[cur] = s
+			}
+			cur = id
+			l.spans[id] = lookupSpan{start: pos, end: len(data), line: line}
+		case len(text) > 0 && text[0] != ' ' && text[0] != '#':
+			return nil, fmt.Errorf("%s:%d: something other than questions after questions:", path, line)
+		case cur == "" && len(bytes.TrimSpace(text)) > 0 && !bytes.HasPrefix(bytes.TrimSpace(text), []byte("#")):
+			return nil, fmt.Errorf("%s:%d: a question that does not start with its id", path, line)
+		}
+		pos += end + 1
+		line++
+	}
+	if len(l.spans) == 0 {
+		return nil, fmt.Errorf("%s: no questions", path)
+	}
+	return l, nil
+}
+
+// Get returns the question with the given id; false when the bank has
+// none. A problem in that question's text is an error.
+func (l *Lookup) Get(id string) (Question, bool, error) {
+	span, ok := l.spans[id]
+	if !ok {
+		return Question{}, false, nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if r, ok := l.done[id]; ok {
+		return r.q, true, r.err
+	}
+	// A bank of this one question, with its lines where they are in the file.
+	doc := append(bytes.Repeat([]byte("\n"), span.line-3), "version: 1\nquestions:\n"...)
+	doc = append(doc, l.data[span.start:span.end]...)
+	var r lookupResult
+	b, err := ParseBank(doc, l.path)
+	switch {
+	case err != nil:
+		r.err = err
+	case len(b.Questions) != 1 || b.Questions[0].ID != id:
+		r.err = fmt.Errorf("%s:%d: question %q could not be read on its own", l.path, span.line, id)
+	default:
+		r.q = b.Questions[0]
+	}
+	l.done[id] = r
+	return r.q, true, r.err
+}
+
+// Len is how many questions the bank holds.
+func (l *Lookup) Len() int { return len(l.spans) }
