@@ -23,6 +23,9 @@ type Factory struct {
 	Now func() time.Time
 	// Getenv reads the environment (a map in tests).
 	Getenv func(string) string
+	// Process is true in the real process (Main), where process-wide
+	// settings such as the garbage collector's may be changed.
+	Process bool
 
 	// Set from the global flags before any command runs.
 	Home      string

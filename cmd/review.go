@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,12 +25,15 @@ type reviewOptions struct {
 	Jobs        int
 	SkipInvalid bool
 	RubricFile  string
+	// TuneGC sets the garbage collector for a long batch (the real
+	// process only: it is process-wide).
+	TuneGC bool
 }
 
 var reviewFormats = []string{"table", "json", "jsonl", "csv", "markdown", "html"}
 
 func newReviewCmd(f *Factory, runF func(*reviewOptions) error) *cobra.Command {
-	opts := &reviewOptions{IO: f.IO, Rubric: f.Rubric, Question: f.QuestionInfo}
+	opts := &reviewOptions{IO: f.IO, Rubric: f.Rubric, Question: f.QuestionInfo, TuneGC: f.Process}
 	c := &cobra.Command{
 		Use:   "review <path>... [--format table|json|jsonl|csv|markdown|html] [--min-score <n>] [--jobs <n>] [--skip-invalid] [--rubric <file>]",
 		Short: "Score many saved answers at once",
@@ -103,6 +108,20 @@ EXIT STATUS
 	return c
 }
 
+// reviewGC is the garbage collector's setting for a review: every answer
+// allocates a few kilobytes that die at once, while what stays live is
+// bounded by the pipeline's queues (some megabytes), so collecting a fifth
+// as often saves about a fifth of the CPU; the memory limit keeps the heap
+// well under 100 MB all the same. GOGC and GOMEMLIMIT, when set, win.
+func reviewGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(80 << 20)
+	}
+}
+
 func reviewRun(ctx context.Context, opts *reviewOptions) error {
 	rubric, err := opts.Rubric(opts.RubricFile)
 	if err != nil {
@@ -142,6 +161,9 @@ func reviewRun(ctx context.Context, opts *reviewOptions) error {
 		ro.Progress = bar.update
 		defer bar.finish()
 	}
+	if opts.TuneGC {
+		reviewGC(os.Getenv)
+	}
 	rep, err := review.Run(ctx, ro)
 	if bar != nil {
 		bar.finish()
@@ -150,7 +172,8 @@ func reviewRun(ctx context.Context, opts *reviewOptions) error {
 		for _, id := range rep.UnknownQuestions {
 			fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: question %q is not in the bank; relevance is not checked for its answers\n", id)
 		}
-		if more := len(rep.UnknownQuestions); more == 10 {
+		if len(rep.UnknownQuestions) == 10 {
+			// Only the first ten ids are listed.
 			fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: %d answers in all name questions the bank does not have\n", rep.UnknownAnswers)
 		}
 	}

@@ -32,7 +32,9 @@ func buildVersion() string {
 // Main wires the real process streams and returns the exit status.
 func Main() int {
 	defer profile(os.Getenv("STARPREP_CPUPROFILE"))()
-	return Run(os.Args[1:], NewFactory(System()))
+	f := NewFactory(System())
+	f.Process = true
+	return Run(os.Args[1:], f)
 }
 
 // Run executes one invocation against the given dependencies. Tests call it

@@ -48,9 +48,8 @@ const (
 )
 
 // Chunk is a piece of an answer file that decodes on its own, with
-// Records. Chunks of one file must be decoded in the order Next gave them
-// only in the sense that their records are numbered already; decoding itself
-// may run on any goroutine.
+// Records. Its answers are numbered when it is cut, so chunks may be decoded
+// on any goroutine, in any order.
 type Chunk struct {
 	name    string
 	index   int  // the number of the chunk's answer in its file, from 1; 0 for a whole file
