@@ -7,8 +7,8 @@ import (
 )
 
 // progressMinBytes is how much input makes a review long enough for a
-// progress bar (about 13,000 answers of 200 words).
-const progressMinBytes = 16 << 20
+// progress bar (about 13,000 answers of 200 words); tests lower it.
+var progressMinBytes int64 = 16 << 20
 
 // progressBar shows how much of a long review's input is done, on stderr.
 // It appears only when stderr is a terminal and stdout is not (with the
@@ -37,6 +37,7 @@ func (p *progressBar) update(done, total int64) {
 			progressbar.OptionSetVisibility(true),
 			progressbar.OptionSetDescription("reviewing"),
 			progressbar.OptionShowBytes(true),
+			progressbar.OptionShowCount(),
 			progressbar.OptionSetWidth(30),
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish(),

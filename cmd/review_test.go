@@ -242,3 +242,32 @@ func TestReviewTableAt80Columns(t *testing.T) {
 		t.Errorf("table shows folders:\n%s", page)
 	}
 }
+
+// TestReviewProgressBar: with stderr on a terminal and stdout redirected a
+// large review shows a progress bar on stderr, and clears it; piped, or
+// with the table on the terminal, there is none.
+func TestReviewProgressBar(t *testing.T) {
+	dir := reviewDir(t)
+	old := progressMinBytes
+	progressMinBytes = 1 // every input counts as large here
+	t.Cleanup(func() { progressMinBytes = old })
+	for _, c := range []struct {
+		name          string
+		outTTY, errTT bool
+		want          bool
+	}{{"stdout redirected", false, true, true}, {"all piped", false, false, false}, {"table on the terminal", true, true, false}} {
+		ios, _, out, errOut := TestStreams()
+		ios.SetTTY(false, c.outTTY, c.errTT)
+		f := NewFactory(ios)
+		f.Getenv = func(string) string { return "" }
+		if code := Run([]string{"--home", t.TempDir(), "review", dir, "--format", "jsonl"}, f); code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.name, code, errOut.String())
+		}
+		if got := strings.Contains(errOut.String(), "reviewing"); got != c.want {
+			t.Errorf("%s: progress bar shown %v, want %v; stderr %q", c.name, got, c.want, errOut.String())
+		}
+		if strings.Contains(out.String(), "reviewing") {
+			t.Errorf("%s: the progress bar went to stdout", c.name)
+		}
+	}
+}
