@@ -132,12 +132,20 @@ func BenchmarkStages(b *testing.B) {
 		q, _ := fx.info(answers[i].QuestionID)
 		results[i] = star.Score(fx.rubric, q, answers[i])
 	}
+	sp := star.NewSplitter(bytes.NewReader(buf.Bytes()), "a.jsonl")
+	var chunks []star.Chunk
+	for {
+		c, err := sp.Next()
+		if err != nil {
+			break
+		}
+		chunks = append(chunks, c)
+	}
 	b.Run("decode", func(b *testing.B) {
 		i := 0
 		for b.Loop() {
-			recs, err := star.ParseAnswers(lines[i%len(lines)], "a.jsonl")
-			if err != nil || len(recs) != 1 {
-				b.Fatal(err)
+			if recs := chunks[i%len(chunks)].Records(); len(recs) != 1 || recs[0].Err != nil {
+				b.Fatal(recs)
 			}
 			i++
 		}
