@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -176,6 +177,10 @@ func reviewRun(ctx context.Context, opts *reviewOptions) error {
 			// Only the first ten ids are listed.
 			fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: %d answers in all name questions the bank does not have\n", rep.UnknownAnswers)
 		}
+	}
+	var loc located
+	if err != nil && errors.As(err, &loc) && !opts.SkipInvalid {
+		return &hintedError{err: err, hint: "or skip the answers that cannot be read with --skip-invalid"}
 	}
 	if err != nil {
 		return err

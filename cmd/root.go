@@ -85,7 +85,14 @@ func report(io *IOStreams, err error) {
 		for _, line := range strings.Split(msg, "\n") {
 			fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", line)
 		}
-		fmt.Fprintln(io.ErrOut, "starprep: hint: fix the file at the line shown, then run the command again")
+		hint := "fix the file at the line shown, then run the command again"
+		var more *hintedError
+		if errors.As(err, &more) {
+			hint += "\n" + more.hint
+		}
+		for _, h := range strings.Split(hint, "\n") {
+			fmt.Fprintf(io.ErrOut, "starprep: hint: %s\n", h)
+		}
 		return
 	}
 	fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", msg)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/starprep/starprep/internal/yamlfile"
 	"github.com/starprep/starprep/star"
@@ -314,6 +315,7 @@ func (wr *writer) run(ctx context.Context, order <-chan *batch, total int64) err
 		return err
 	}
 	var done int64
+	flushed := time.Now()
 	for b := range order {
 		select {
 		case <-b.done:
@@ -336,6 +338,14 @@ func (wr *writer) run(ctx context.Context, order <-chan *batch, total int64) err
 		done += b.size
 		if wr.opts.Progress != nil {
 			wr.opts.Progress(done, total)
+		}
+		// Whoever watches the output (a person at the table, tail -f) sees
+		// it move at least a few times a second.
+		if time.Since(flushed) > 250*time.Millisecond {
+			if err := wr.w.Flush(); err != nil {
+				return err
+			}
+			flushed = time.Now()
 		}
 	}
 	if err := ctx.Err(); err != nil {
