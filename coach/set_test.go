@@ -284,6 +284,10 @@ func TestSetFormatsParse(t *testing.T) {
 				t.Errorf("%s: %s has no example answer from the bank", format, q.ID)
 			}
 		}
+		// A set is a bank too: questions validate and --bank read it.
+		if b, err := questions.ParseBank(render(t, set, format), "set."+format); err != nil || !slices.Equal(ids(b.Questions), want) {
+			t.Errorf("ParseBank of the %s form: %v", format, err)
+		}
 		excluded, err := SetIDs(render(t, set, format), "set."+format)
 		if err != nil || !slices.Equal(excluded, want) {
 			t.Errorf("SetIDs of the %s form: %v, %v", format, excluded, err)

@@ -54,6 +54,15 @@ type Bank struct {
 type bankFile struct {
 	Version   int        `yaml:"version"`
 	Questions []Question `yaml:"questions"`
+
+	// A question set written by `coach set` is a bank with fields of its
+	// own, which a bank ignores; so a set can be validated and merged.
+	Schema         string   `yaml:"schema,omitempty"`
+	Title          string   `yaml:"title,omitempty"`
+	MadeWith       string   `yaml:"made_with,omitempty"`
+	Seed           int64    `yaml:"seed,omitempty"`
+	Company        string   `yaml:"company,omitempty"`
+	QuestionsToAsk []string `yaml:"questions_to_ask,omitempty"`
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
