@@ -118,6 +118,12 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	jobs := max(opts.Jobs, 1)
+	if opts.Stdin == nil {
+		opts.Stdin = strings.NewReader("")
+	}
+	if opts.Warn == nil {
+		opts.Warn = io.Discard
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -393,7 +399,7 @@ func (wr *writer) invalid(err error) error {
 	}
 	wr.tally.Invalid++
 	wr.warnings++
-	if wr.warnings <= maxWarnings && wr.opts.Warn != nil {
+	if wr.warnings <= maxWarnings {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintf(wr.opts.Warn, "starprep: warning: skipped: %s\n", line)
 		}
