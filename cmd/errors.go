@@ -44,6 +44,16 @@ type silentError struct{ code int }
 
 func (e *silentError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
+// hintedError is an error with more advice for the user; it keeps the
+// exit code of the error it wraps.
+type hintedError struct {
+	err  error
+	hint string
+}
+
+func (e *hintedError) Error() string { return e.err.Error() }
+func (e *hintedError) Unwrap() error { return e.err }
+
 // located is implemented by data errors from questions/ and star/: they name
 // the file and line of the first problem.
 type located interface {

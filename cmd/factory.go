@@ -10,6 +10,7 @@ import (
 	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/data"
 	"github.com/starprep/starprep/questions"
+	"github.com/starprep/starprep/star"
 )
 
 // Factory carries every dependency a command may need. Cheap values are
@@ -22,6 +23,9 @@ type Factory struct {
 	Now func() time.Time
 	// Getenv reads the environment (a map in tests).
 	Getenv func(string) string
+	// Process is true in the real process (Main), where process-wide
+	// settings such as the garbage collector's may be changed.
+	Process bool
 
 	// Set from the global flags before any command runs.
 	Home      string
@@ -30,6 +34,12 @@ type Factory struct {
 	bankOnce sync.Once
 	bank     *questions.Bank
 	bankErr  error
+
+	rubricMu sync.Mutex
+	rubrics  map[string]*star.Rubric
+
+	lookupOnce sync.Once
+	lookup     *questions.Lookup
 }
 
 // NewFactory returns a factory over the given streams and the real clock and
@@ -63,6 +73,57 @@ func (f *Factory) Bank() (*questions.Bank, error) {
 		f.bank = b
 	})
 	return f.bank, f.bankErr
+}
+
+// Rubric is the scoring rubric in path, or the built-in one for "". It is
+// loaded the first time a command asks for it, and kept.
+func (f *Factory) Rubric(path string) (*star.Rubric, error) {
+	f.rubricMu.Lock()
+	defer f.rubricMu.Unlock()
+	if r, ok := f.rubrics[path]; ok {
+		return r, nil
+	}
+	r, err := loadRubric(path)
+	if err != nil {
+		return nil, err
+	}
+	if f.rubrics == nil {
+		f.rubrics = map[string]*star.Rubric{}
+	}
+	f.rubrics[path] = r
+	return r, nil
+}
+
+// QuestionInfo is what the scorer needs about question id; nil, nil when
+// the bank has no such question. Without --bank files only that question of
+// the embedded bank is parsed (score and review need few), so start-up
+// stays cheap. It is safe to call from several goroutines.
+func (f *Factory) QuestionInfo(id string) (*star.QuestionInfo, error) {
+	if id == "" {
+		return nil, nil
+	}
+	if len(f.BankFiles) == 0 {
+		f.lookupOnce.Do(func() {
+			// A bank laid out otherwise is read whole below.
+			f.lookup, _ = questions.NewLookup(data.Questions, data.QuestionsPath)
+		})
+	}
+	if f.lookup != nil && len(f.BankFiles) == 0 {
+		q, ok, err := f.lookup.Get(id)
+		if err != nil {
+			return nil, fmt.Errorf("the embedded question bank is broken (please report this): %w", err)
+		}
+		if !ok {
+			return nil, nil
+		}
+		return infoOf(q), nil
+	}
+	bank, err := f.Bank()
+	if err != nil {
+		return nil, err
+	}
+	q, _ := questionInfo(bank, id)
+	return q, nil
 }
 
 // resolveHome picks the user-data directory: --home, then STARPREP_HOME, then

@@ -139,7 +139,7 @@ var placeholderRe = regexp.MustCompile(`^(?:[A-Z][A-Z0-9_#]*|<[^>]+>|%[sdvq]|\[.
 // of that kind adds its verb here; a misspelt command never should.
 var proseWords = map[string]bool{
 	"gets": true, "or": true, "reads": true, "does": true, "bank": true, "command": true,
-	"mock": true, "preparation": true, "{{.Version}}": true,
+	"mock": true, "preparation": true, "question": true, "{{.Version}}": true,
 }
 
 // checkMention walks the command path of a mention and returns what is

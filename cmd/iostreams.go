@@ -79,6 +79,9 @@ func (s *IOStreams) IsStdinTTY() bool { return s.inTTY }
 // IsStdoutTTY reports whether standard output is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
 
+// IsStderrTTY reports whether standard error is a terminal.
+func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
+
 // ColorEnabled reports whether output may be coloured.
 func (s *IOStreams) ColorEnabled() bool { return s.color }
 

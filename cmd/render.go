@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -199,4 +200,59 @@ func fitColumns(t table, width int) table {
 	}
 	t.rows = rows
 	return t
+}
+
+// streamTable draws a bordered table a row at a time, in fixed column
+// widths (content widths, without padding), so rows show as they come.
+// Cells must already fit their column.
+type streamTable struct {
+	tbl *tablewriter.Table
+}
+
+func startStreamTable(w io.Writer, headers []string, widths []int, rightAlign map[int]bool) (*streamTable, error) {
+	cols := tw.NewMapper[int, int]()
+	align := make([]tw.Align, len(headers))
+	for i, n := range widths {
+		cols.Set(i, n+2)
+		align[i] = tw.AlignLeft
+		if rightAlign[i] {
+			align[i] = tw.AlignRight
+		}
+	}
+	tbl := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithStreaming(tw.StreamConfig{Enable: true}),
+		tablewriter.WithColumnWidths(cols),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapTruncate),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+	)
+	if err := tbl.Start(); err != nil {
+		return nil, fmt.Errorf("render table: %w", err)
+	}
+	tbl.Header(headers)
+	return &streamTable{tbl: tbl}, nil
+}
+
+func (t *streamTable) append(row []string) error {
+	if err := t.tbl.Append(row); err != nil {
+		return fmt.Errorf("render table: %w", err)
+	}
+	return nil
+}
+
+func (t *streamTable) close() error { return t.tbl.Close() }
+
+// safeCell makes text from a user's file safe to print on a terminal:
+// control characters (escape sequences among them) and bidi controls
+// become spaces.
+func safeCell(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r), r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+			return ' '
+		}
+		return r
+	}, s)
 }

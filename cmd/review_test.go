@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,10 +125,15 @@ func TestReviewMinScoreAndErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("question_id: x\ntxet: typo\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r = scoreCLI(t, "", "review", dir, "--format", "json")
+	// An invalid answer stops the review with its file and line; what was
+	// written before it is whole results.
+	r = scoreCLI(t, "", "review", dir, "--format", "jsonl")
 	r.want(t, 3)
-	if !strings.Contains(r.stderr, bad+":2:") || r.stdout != "" {
-		t.Errorf("invalid file: want exit 3 naming %s:2 and no output; stderr %q stdout %q", bad, r.stderr, r.stdout)
+	if !strings.Contains(r.stderr, bad+":2:") {
+		t.Errorf("invalid file: want exit 3 naming %s:2; stderr %q", bad, r.stderr)
+	}
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); len(lines) != 3 {
+		t.Errorf("invalid file: want the 3 results before it, got %d lines", len(lines))
 	}
 	r = scoreCLI(t, "", "review", dir, "--skip-invalid", "--format", "json")
 	r.want(t, 0)
@@ -148,5 +154,120 @@ func TestReviewStdin(t *testing.T) {
 	r.want(t, 0)
 	if !strings.Contains(r.stdout, `"source":"stdin#1"`) || !strings.Contains(r.stdout, `"source":"stdin#2"`) {
 		t.Errorf("stdin JSON lines: %s", r.stdout)
+	}
+}
+
+// TestReviewClassFolderExitCodes: a folder with every form, a bad record
+// and a plan-only session: exit 3 naming the bad record; with
+// --skip-invalid the rest is scored, and --min-score decides 0 or 4.
+func TestReviewClassFolderExitCodes(t *testing.T) {
+	dir := reviewDir(t)
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("plan.yaml", "id: s9\nstarted_at: 2026-11-21T09:00:00Z\nfinished: false\nquestion_ids: [shouting-customer]\nnext: 0\nanswers: []\n")
+	write("tue/more.jsonl", `{"question_id":"shouting-customer","text":"I listened."}`+"\n"+`{"question_id":"x","star":{"taks":"t"}}`+"\n")
+
+	r := scoreCLI(t, "", "review", dir, "--format", "csv")
+	r.want(t, 3)
+	if !strings.Contains(r.stderr, filepath.Join(dir, "tue/more.jsonl")+":2:") || !strings.Contains(r.stderr, `"taks"`) {
+		t.Errorf("stderr %q does not name tue/more.jsonl:2 and the field", r.stderr)
+	}
+
+	r = scoreCLI(t, "", "review", dir, "--skip-invalid", "--format", "json")
+	r.want(t, 0)
+	var doc struct {
+		Results []struct {
+			Source string `json:"source"`
+			Score  int    `json:"score"`
+		} `json:"results"`
+		Summary struct {
+			Answers, Invalid, BelowMin int
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Results) != 4 || doc.Summary.Answers != 4 || doc.Summary.Invalid != 1 {
+		t.Fatalf("%d results, summary %+v; want 4 answers and 1 invalid", len(doc.Results), doc.Summary)
+	}
+	if last := doc.Results[3].Source; last != filepath.Join(dir, "tue/more.jsonl#1") {
+		t.Errorf("last source %q: the good line of more.jsonl, after answers.jsonl", last)
+	}
+	lowest := 100
+	for _, res := range doc.Results {
+		lowest = min(lowest, res.Score)
+	}
+	r = scoreCLI(t, "", "review", dir, "--skip-invalid", "--min-score", fmt.Sprint(lowest))
+	r.want(t, 0)
+	r = scoreCLI(t, "", "review", dir, "--skip-invalid", "--min-score", fmt.Sprint(lowest+1))
+	r.want(t, 4)
+	if !strings.Contains(r.stderr, fmt.Sprintf("below --min-score %d", lowest+1)) || !strings.Contains(r.stderr, "starprep: 4 answers: mean") {
+		t.Errorf("stderr %q: want the summary and the threshold named", r.stderr)
+	}
+}
+
+// TestReviewTableAt80Columns: on a terminal the table fits 80 columns,
+// sources are file names with #N, and the summary follows.
+func TestReviewTableAt80Columns(t *testing.T) {
+	dir := reviewDir(t)
+	long := filepath.Join(dir, "very", "deeply", "nested", "folder", "of", "sessions")
+	if err := os.MkdirAll(long, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(long, "20261122-083251.yaml"), []byte("- question_id: recurring-customer-complaint-about-billing\n  text: I fixed it.\n- question_id: extra-mile\n  text: We tried.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, out, _ := TestStreams()
+	ios.SetTTY(false, true, true)
+	f := NewFactory(ios)
+	f.Getenv = func(string) string { return "" }
+	if code := Run([]string{"--home", t.TempDir(), "review", dir}, f); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	page := out.String()
+	for _, line := range strings.Split(strings.TrimSpace(page), "\n") {
+		if w := len([]rune(line)); w > 80 {
+			t.Errorf("line of %d columns: %q", w, line)
+		}
+	}
+	for _, want := range []string{"session.yaml#1", "answers.jsonl", "20261122-083251#1", "angry-customer-time", "SCORE", "\n5 answers: mean"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("table lacks %q:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, dir) {
+		t.Errorf("table shows folders:\n%s", page)
+	}
+}
+
+// TestReviewProgressBar: with stderr on a terminal and stdout redirected a
+// large review shows a progress bar on stderr, and clears it; piped, or
+// with the table on the terminal, there is none.
+func TestReviewProgressBar(t *testing.T) {
+	dir := reviewDir(t)
+	old := progressMinBytes
+	progressMinBytes = 1 // every input counts as large here
+	t.Cleanup(func() { progressMinBytes = old })
+	for _, c := range []struct {
+		name          string
+		outTTY, errTT bool
+		want          bool
+	}{{"stdout redirected", false, true, true}, {"all piped", false, false, false}, {"table on the terminal", true, true, false}} {
+		ios, _, out, errOut := TestStreams()
+		ios.SetTTY(false, c.outTTY, c.errTT)
+		f := NewFactory(ios)
+		f.Getenv = func(string) string { return "" }
+		if code := Run([]string{"--home", t.TempDir(), "review", dir, "--format", "jsonl"}, f); code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.name, code, errOut.String())
+		}
+		if got := strings.Contains(errOut.String(), "reviewing"); got != c.want {
+			t.Errorf("%s: progress bar shown %v, want %v; stderr %q", c.name, got, c.want, errOut.String())
+		}
+		if strings.Contains(out.String(), "reviewing") {
+			t.Errorf("%s: the progress bar went to stdout", c.name)
+		}
 	}
 }

@@ -33,7 +33,10 @@ func buildVersion() string {
 
 // Main wires the real process streams and returns the exit status.
 func Main() int {
-	return Run(os.Args[1:], NewFactory(System()))
+	defer profile(os.Getenv("STARPREP_CPUPROFILE"))()
+	f := NewFactory(System())
+	f.Process = true
+	return Run(os.Args[1:], f)
 }
 
 // Run executes one invocation against the given dependencies. Tests call it
@@ -89,13 +92,19 @@ func report(io *IOStreams, err error) {
 			fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", line)
 		}
 		path, line := loc.Location()
+		hint := "fix the file at the line shown, then run the command again"
 		switch {
 		case path == "-" || path == "stdin":
-			fmt.Fprintln(io.ErrOut, "starprep: hint: fix the text you piped in, then run the command again")
+			hint = "fix the text you piped in, then run the command again"
 		case line == 0:
-			fmt.Fprintln(io.ErrOut, "starprep: hint: fix the file, then run the command again")
-		default:
-			fmt.Fprintln(io.ErrOut, "starprep: hint: fix the file at the line shown, then run the command again")
+			hint = "fix the file, then run the command again"
+		}
+		var more *hintedError
+		if errors.As(err, &more) {
+			hint += "\n" + more.hint
+		}
+		for _, h := range strings.Split(hint, "\n") {
+			fmt.Fprintf(io.ErrOut, "starprep: hint: %s\n", h)
 		}
 		return
 	}
@@ -174,6 +183,8 @@ ENVIRONMENT
 	root.AddCommand(newProgressCmd(f, nil))
 	root.AddCommand(newCompanyCmd(f), newChecklistCmd(f, nil), newStoriesCmd(f), newBriefCmd(f, nil))
 	root.AddCommand(newSessionsCmd(f))
+	root.AddCommand(newCoachCmd(f))
+	root.AddCommand(newGenAnswersCmd(f))
 	return root
 }
 

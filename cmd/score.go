@@ -16,9 +16,10 @@ import (
 )
 
 type scoreOptions struct {
-	IO     *IOStreams
-	Bank   func() (*questions.Bank, error)
-	Rubric func(path string) (*star.Rubric, error)
+	IO       *IOStreams
+	Bank     func() (*questions.Bank, error)
+	Question func(id string) (*star.QuestionInfo, error)
+	Rubric   func(path string) (*star.Rubric, error)
 	// Companies finds the notes of the company an answer names, so that
 	// using its values, products and channels counts.
 	Companies func() *coach.Companies
@@ -31,7 +32,8 @@ type scoreOptions struct {
 }
 
 func newScoreCmd(f *Factory, runF func(*scoreOptions) error) *cobra.Command {
-	opts := &scoreOptions{IO: f.IO, Bank: f.Bank, Rubric: loadRubric, Companies: func() *coach.Companies { return companyStore(f) }}
+	opts := &scoreOptions{IO: f.IO, Bank: f.Bank, Question: f.QuestionInfo, Rubric: f.Rubric,
+		Companies: func() *coach.Companies { return companyStore(f) }}
 	c := &cobra.Command{
 		Use:   "score [<file> | -] [--question <id>] [--format text|json] [--min-score <n>] [--rubric <file>]",
 		Short: "Score one answer for STAR completeness, with tips",
@@ -161,20 +163,25 @@ func questionInfo(bank *questions.Bank, id string) (*star.QuestionInfo, bool) {
 	if !ok {
 		return nil, false
 	}
-	return coach.ScoreInfo(q, ""), true
+	return infoOf(q), true
 }
+
+// infoOf is what the scorer needs of a question.
+func infoOf(q questions.Question) *star.QuestionInfo { return coach.ScoreInfo(q, "") }
 
 func scoreRun(opts *scoreOptions) error {
 	rubric, err := opts.Rubric(opts.RubricFile)
 	if err != nil {
 		return err
 	}
-	bank, err := opts.Bank()
-	if err != nil {
-		return err
-	}
 	if opts.QuestionID != "" {
-		if _, ok := bank.Get(opts.QuestionID); !ok {
+		if q, err := opts.Question(opts.QuestionID); err != nil {
+			return err
+		} else if q == nil {
+			bank, err := opts.Bank()
+			if err != nil {
+				return err
+			}
 			hint := "list the ids with: starprep questions list"
 			if near := bank.Closest(opts.QuestionID); len(near) > 0 {
 				hint = "did you mean: " + strings.Join(near, ", ") + "?\n" + hint
@@ -210,8 +217,11 @@ func scoreRun(opts *scoreOptions) error {
 		qid = opts.QuestionID
 		item.Answer.QuestionID = qid
 	}
-	q, known := questionInfo(bank, qid)
-	if !known {
+	q, err := opts.Question(qid)
+	if err != nil {
+		return err
+	}
+	if known := q != nil || qid == ""; !known {
 		fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: question %q is not in the bank; relevance is not checked\n", qid)
 	}
 	if slug := item.Answer.Company; q != nil && slug != "" && opts.Companies != nil {

@@ -1,10 +1,12 @@
 package questions
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/starprep/starprep/internal/suggest"
 	"github.com/starprep/starprep/internal/yamlfile"
@@ -75,6 +77,15 @@ type bankFile struct {
 	Version          int                 `yaml:"version"`
 	Questions        []Question          `yaml:"questions"`
 	GenericFollowUps map[string][]string `yaml:"generic_follow_ups"`
+
+	// A question set written by `coach set` is a bank with fields of its
+	// own, which a bank ignores; so a set can be validated and merged.
+	Schema         string   `yaml:"schema,omitempty"`
+	Title          string   `yaml:"title,omitempty"`
+	MadeWith       string   `yaml:"made_with,omitempty"`
+	Seed           int64    `yaml:"seed,omitempty"`
+	Company        string   `yaml:"company,omitempty"`
+	QuestionsToAsk []string `yaml:"questions_to_ask,omitempty"`
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
@@ -95,7 +106,18 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 	if len(docs) > 1 {
 		ps.AddLine(docs[1].Line, "a question bank is one YAML document; remove the extra ---")
 	}
-	root := yamlfile.Root(docs[0])
+	return parseBankNode(docs[0], path, &ps)
+}
+
+// ParseBankNode reads a bank from a parsed YAML document or mapping (a
+// question set file holds one, with fields of its own, which the caller
+// takes out first). Problems are reported as ParseBank reports them.
+func ParseBankNode(doc *yaml.Node, path string) (*Bank, error) {
+	return parseBankNode(doc, path, &yamlfile.Problems{Path: path})
+}
+
+func parseBankNode(doc *yaml.Node, path string, ps *yamlfile.Problems) (*Bank, error) {
+	root := yamlfile.Root(doc)
 	if root.Kind != yaml.MappingNode {
 		ps.Add(root, "a question bank is a mapping with `version: 1` and `questions:`")
 		return nil, ps.Err()
@@ -103,13 +125,13 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 	var f bankFile
 	// On a decoding problem keep going: the rest of the file may have other
 	// problems, and a person fixing it wants them all at once.
-	strictErr := yamlfile.Strict(docs[0], path, &f)
+	strictErr := yamlfile.Strict(doc, path, &f)
 	if v := yamlfile.Value(root, "version"); v == nil {
 		ps.Add(root, "missing `version: 1` at the top of the file")
 	} else if f.Version != 1 {
 		ps.Add(v, "unsupported version %d (this starprep reads version 1)", f.Version)
 	}
-	validateGenericFollowUps(&ps, f.GenericFollowUps, yamlfile.Value(root, "generic_follow_ups"))
+	validateGenericFollowUps(ps, f.GenericFollowUps, yamlfile.Value(root, "generic_follow_ups"))
 	qs := yamlfile.Value(root, "questions")
 	if qs == nil || len(f.Questions) == 0 {
 		if len(f.GenericFollowUps) > 0 && strictErr == nil && ps.Len() == 0 {
@@ -130,7 +152,7 @@ func ParseBank(data []byte, path string) (*Bank, error) {
 		q := &f.Questions[i]
 		node := qs.Content[i]
 		q.Source = fmt.Sprintf("%s:%d", path, node.Line)
-		validateQuestion(&ps, q, node)
+		validateQuestion(ps, q, node)
 		if first, dup := seen[q.ID]; dup && q.ID != "" {
 			ps.Add(yamlfile.Value(node, "id"), "duplicate id %q (first defined at line %d)", q.ID, first)
 		} else {
@@ -347,3 +369,110 @@ func AsksHypothetical(text string) bool { return hypotheticalRe.MatchString(text
 // AsksForStory reports whether a question asks for a story of its own
 // ("Tell me about a time ...").
 func AsksForStory(text string) bool { return storyRe.MatchString(text) && !AsksHypothetical(text) }
+
+// Lookup finds questions in a bank file without parsing all of it, for a
+// command that needs only a few (score, review): the file is cut where
+// each question starts ("  - id: ..." under `questions:`, as the embedded
+// bank is laid out) and a question is parsed, strictly, the first time it
+// is asked for. It is safe for concurrent use.
+type Lookup struct {
+	data  []byte
+	path  string
+	spans map[string]lookupSpan
+	mu    sync.Mutex
+	done  map[string]lookupResult
+}
+
+type lookupSpan struct{ start, end, line int }
+
+type lookupResult struct {
+	q   Question
+	err error
+}
+
+// NewLookup indexes a bank file laid out as the embedded one is. It returns
+// an error when the file is not laid out so; ParseBank reads any bank.
+func NewLookup(data []byte, path string) (*Lookup, error) {
+	l := &Lookup{data: data, path: path, spans: map[string]lookupSpan{}, done: map[string]lookupResult{}}
+	const item = "  - id: "
+	start := bytes.Index(data, []byte("\nquestions:\n"))
+	if start < 0 || !bytes.HasPrefix(data, []byte("version: 1\n")) && !bytes.Contains(data[:start+1], []byte("\nversion: 1\n")) {
+		return nil, fmt.Errorf("%s: not a bank laid out as version: 1, then questions:", path)
+	}
+	pos := start + len("\nquestions:\n")
+	line := bytes.Count(data[:pos], []byte("\n")) + 1
+	cur := ""
+	for pos < len(data) {
+		end := bytes.IndexByte(data[pos:], '\n')
+		if end < 0 {
+			end = len(data) - pos
+		}
+		text := data[pos : pos+end]
+		switch {
+		case bytes.HasPrefix(text, []byte(item)):
+			id := string(bytes.TrimSpace(text[len(item):]))
+			if _, dup := l.spans[id]; dup || !slugRe.MatchString(id) {
+				return nil, fmt.Errorf("%s:%d: question id %q repeated or not a plain slug", path, line, id)
+			}
+			if cur != "" {
+				s := l.spans[cur]
+				s.end = pos
+				l.spans[cur] = s
+			}
+			cur = id
+			l.spans[id] = lookupSpan{start: pos, end: len(data), line: line}
+		case len(text) > 0 && text[0] != ' ' && text[0] != '#':
+			// Only the bank's generic follow-ups may come after the questions.
+			if !bytes.HasPrefix(text, []byte("generic_follow_ups:")) {
+				return nil, fmt.Errorf("%s:%d: something other than questions after questions:", path, line)
+			}
+			if cur != "" {
+				s := l.spans[cur]
+				s.end = pos
+				l.spans[cur] = s
+			}
+			pos = len(data)
+			continue
+		case cur == "" && len(bytes.TrimSpace(text)) > 0 && !bytes.HasPrefix(bytes.TrimSpace(text), []byte("#")):
+			return nil, fmt.Errorf("%s:%d: a question that does not start with its id", path, line)
+		}
+		pos += end + 1
+		line++
+	}
+	if len(l.spans) == 0 {
+		return nil, fmt.Errorf("%s: no questions", path)
+	}
+	return l, nil
+}
+
+// Get returns the question with the given id; false when the bank has
+// none. A problem in that question's text is an error.
+func (l *Lookup) Get(id string) (Question, bool, error) {
+	span, ok := l.spans[id]
+	if !ok {
+		return Question{}, false, nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if r, ok := l.done[id]; ok {
+		return r.q, true, r.err
+	}
+	// A bank of this one question, with its lines where they are in the file.
+	doc := append(bytes.Repeat([]byte("\n"), span.line-3), "version: 1\nquestions:\n"...)
+	doc = append(doc, l.data[span.start:span.end]...)
+	var r lookupResult
+	b, err := ParseBank(doc, l.path)
+	switch {
+	case err != nil:
+		r.err = err
+	case len(b.Questions) != 1 || b.Questions[0].ID != id:
+		r.err = fmt.Errorf("%s:%d: question %q could not be read on its own", l.path, span.line, id)
+	default:
+		r.q = b.Questions[0]
+	}
+	l.done[id] = r
+	return r.q, true, r.err
+}
+
+// Len is how many questions the bank holds.
+func (l *Lookup) Len() int { return len(l.spans) }

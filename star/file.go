@@ -1,9 +1,13 @@
 package star
 
+// Answer files are read as a stream: a Splitter cuts a file into chunks
+// (one JSON line, one element of a JSON array, one answer of a big YAML
+// list, or a whole small file) without holding the file in memory, and each
+// chunk decodes on its own, so `review` can decode in parallel. ReadAnswers
+// and ParseAnswers collect a whole file for callers that want it all.
+
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +15,6 @@ import (
 	"strings"
 
 	"github.com/starprep/starprep/internal/yamlfile"
-	"go.yaml.in/yaml/v3"
 )
 
 // Item is one answer read from a file, with where it came from
@@ -22,296 +25,301 @@ type Item struct {
 	Answer Answer
 }
 
-// answerKeys are the fields that make a YAML mapping an answer or a session
-// rather than plain text that happens to contain a colon ("Situation: ...").
-var answerKeys = []string{"id", "question_id", "question", "text", "star", "answers", "answered_at"}
+// Record is one answer of a file, or the problem that kept it from being
+// read: Err is then a *yamlfile.Error naming the file and line, and Item has
+// only Source and Line.
+type Record struct {
+	Item
+	Err error
+}
 
-// ParseAnswers reads the answers in one file. The forms (DESIGN.md): a YAML
-// file with one answer, a list of answers, several documents, or a saved
-// session (answers: [...]); a .json file with an answer, a list or a
-// session; a .jsonl file (or JSON lines on stdin) with one answer object per
-// line; anything else is one free-text answer. path "-" means standard
-// input and is named "stdin" in messages. Problems come back as one
-// *yamlfile.Error naming the file and line.
-func ParseAnswers(data []byte, path string) ([]Item, error) {
-	name := path
+// wholeFileLimit is the size up to which a YAML file is parsed in one piece;
+// bigger ones are read answer by answer.
+const wholeFileLimit = 4 << 20
+
+type chunkForm uint8
+
+const (
+	formJSON     chunkForm = iota + 1 // one JSON answer object
+	formYAMLFile                      // a whole .yaml file, strictly
+	formLoose                         // stdin or a file without an extension: YAML answers, or else prose
+	formText                          // one free-text answer
+	formDecoded                       // a record decoded while splitting (a big YAML file, or a problem)
+)
+
+// Chunk is a piece of an answer file that decodes on its own, with
+// Records. Its answers are numbered when it is cut, so chunks may be decoded
+// on any goroutine, in any order.
+type Chunk struct {
+	name    string
+	index   int  // the number of the chunk's answer in its file, from 1; 0 for a whole file
+	several bool // the file holds more than one answer
+	line    int
+	data    []byte
+	form    chunkForm
+	company string
+	decoded Record
+	// Size is how many bytes of the input the chunk covers (for progress).
+	Size int
+}
+
+// Records decodes the chunk. It is safe to call from several goroutines on
+// different chunks.
+func (c *Chunk) Records() []Record {
+	switch c.form {
+	case formJSON:
+		src := c.source()
+		a, err := decodeJSONAnswer(c.data, c.name, c.line)
+		if err != nil {
+			return []Record{{Item: Item{Source: src, Line: c.line}, Err: err}}
+		}
+		if a.Company == "" {
+			a.Company = c.company
+		}
+		return []Record{checkWords(Record{Item: Item{Source: src, Line: c.line, Answer: a}}, c.name, c.index)}
+	case formDecoded:
+		r := c.decoded
+		r.Source = c.source()
+		return []Record{r}
+	case formText:
+		return []Record{{Item: Item{Source: c.name, Line: 1, Answer: Answer{Text: string(c.data)}}}}
+	case formYAMLFile, formLoose:
+		recs, empty := decodeYAML(c.data, c.name, c.form == formYAMLFile, false, 0)
+		if empty {
+			return []Record{emptyRecord(c.name, "only comments or empty documents")}
+		}
+		for i := range recs {
+			if len(recs) > 1 {
+				recs[i].Source = fmt.Sprintf("%s#%d", c.name, i+1)
+			} else {
+				recs[i].Source = c.name
+			}
+			recs[i] = checkWords(recs[i], c.name, i+1)
+		}
+		return recs
+	}
+	return nil
+}
+
+func (c *Chunk) source() string {
+	if c.several {
+		return fmt.Sprintf("%s#%d", c.name, c.index)
+	}
+	return c.name
+}
+
+// checkWords turns an answer with no words into a problem (a skipped
+// question has none, and is fine).
+func checkWords(r Record, name string, n int) Record {
+	if r.Err == nil && r.Answer.Empty() && !r.Answer.Skipped {
+		r.Err = problem(name, r.Line, fmt.Sprintf("answer %d has no words: give it `text:` or `star:` parts", n))
+	}
+	return r
+}
+
+func problem(name string, line int, msg string) error {
+	return &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Line: line, Message: msg}}}
+}
+
+func emptyRecord(name, why string) Record {
+	return Record{Item: Item{Source: name}, Err: problem(name, 0, "no answer in the file ("+why+")")}
+}
+
+// Splitter cuts one answer file into chunks as it reads. The forms
+// (DESIGN.md): a YAML file with one answer, a list of answers, several
+// documents, or a saved session (answers: [...]); a .json file with an
+// answer, a list or a session; a .jsonl file (or JSON lines on stdin) with
+// one answer object per line; anything else is one free-text answer. path
+// "-" means standard input and is named "stdin" in messages.
+type Splitter struct {
+	name, path string
+	produce    func() (Chunk, error)
+	count      int
+	several    bool
+	held       []Chunk
+	heldErr    error
+}
+
+// NewSplitter reads the answers of the file at path from r.
+func NewSplitter(r io.Reader, path string) *Splitter {
+	s := &Splitter{name: path, path: path}
 	if path == "-" {
-		name = "stdin"
+		s.name = "stdin"
 	}
-	trimmed := bytes.TrimSpace(data)
-	ext := strings.ToLower(filepath.Ext(path))
-	var items []Item
-	var err error
-	switch {
-	case len(trimmed) == 0:
-		return nil, &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Message: "no answer in the file (it is empty)"}}}
-	case ext == ".jsonl" || (path == "-" && trimmed[0] == '{' && bytes.Contains(trimmed, []byte("}\n"))):
-		items, err = parseJSONLines(data, name)
-	case ext == ".json" || (path == "-" && (trimmed[0] == '{' || trimmed[0] == '[')):
-		items, err = parseJSON(data, name)
-	case ext == ".yaml" || ext == ".yml" || path == "-" || ext == "":
-		items, err = parseYAMLAnswers(data, name, ext == ".yaml" || ext == ".yml")
-	default:
-		items = []Item{{Source: name, Line: 1, Answer: Answer{Text: string(data)}}}
+	s.produce = s.start(r)
+	return s
+}
+
+// Next returns the next chunk, or io.EOF after the last. Any other error is
+// a failure to read (not a problem in the data, which comes back as a
+// record).
+func (s *Splitter) Next() (Chunk, error) {
+	if len(s.held) > 0 {
+		c := s.held[0]
+		s.held = s.held[1:]
+		return c, nil
 	}
+	if s.heldErr != nil {
+		return Chunk{}, s.heldErr
+	}
+	c, err := s.produce()
 	if err != nil {
-		return nil, err
+		return Chunk{}, err
 	}
-	if len(items) == 0 {
-		return nil, &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Message: "no answer in the file (only comments or empty documents)"}}}
+	if c.index == 0 { // a whole file numbers its own answers
+		return c, nil
 	}
-	ps := yamlfile.Problems{Path: name}
-	for i := range items {
-		if len(items) > 1 {
-			items[i].Source = fmt.Sprintf("%s#%d", name, i+1)
+	s.count++
+	c.index = s.count
+	if s.count == 1 {
+		// Whether sources get "#N" depends on there being a second answer.
+		next, err := s.produce()
+		if err != nil {
+			s.heldErr = err
 		} else {
-			items[i].Source = name
-		}
-		if items[i].Answer.Empty() && !items[i].Answer.Skipped {
-			ps.AddLine(items[i].Line, "answer %d has no words: give it `text:` or `star:` parts", i+1)
+			s.several = true
+			s.count++
+			next.index, next.several = s.count, true
+			s.held = append(s.held, next)
 		}
 	}
-	if err := ps.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
+	c.several = s.several
+	return c, nil
 }
 
-func parseYAMLAnswers(data []byte, name string, strictYAML bool) ([]Item, error) {
-	docs, err := yamlfile.Documents(data, name)
+// start looks at the start of the input and picks how to split it.
+func (s *Splitter) start(r io.Reader) func() (Chunk, error) {
+	ext := strings.ToLower(filepath.Ext(s.path))
+	switch {
+	case ext == ".jsonl":
+		return s.jsonLines(r)
+	case ext == ".json":
+		return s.json(r)
+	case ext == ".yaml" || ext == ".yml":
+		return s.yaml(r)
+	case s.path == "-":
+		return s.sniff(r)
+	case ext == "":
+		return s.whole(r, formLoose)
+	default:
+		return s.whole(r, formText)
+	}
+}
+
+// once returns a producer that gives c, then io.EOF.
+func once(c Chunk, err error) func() (Chunk, error) {
+	done := false
+	return func() (Chunk, error) {
+		if done {
+			return Chunk{}, io.EOF
+		}
+		done = true
+		return c, err
+	}
+}
+
+// whole reads all of r as one chunk.
+func (s *Splitter) whole(r io.Reader, form chunkForm) func() (Chunk, error) {
+	data, err := io.ReadAll(r)
 	if err != nil {
-		if !strictYAML {
-			return []Item{{Line: 1, Answer: Answer{Text: string(data)}}}, nil // plain text, not YAML
-		}
-		return nil, err
+		return once(Chunk{}, fmt.Errorf("read %s: %w", s.name, err))
 	}
+	return s.wholeChunk(data, form)
+}
+
+func (s *Splitter) wholeChunk(data []byte, form chunkForm) func() (Chunk, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return once(s.decodedChunk(emptyRecord(s.name, "it is empty"), len(data)), nil)
+	}
+	return once(Chunk{name: s.name, line: 1, data: data, form: form, Size: len(data)}, nil)
+}
+
+// decodedChunk carries a record found while splitting. It counts as one
+// answer of the file (index is set by Next).
+func (s *Splitter) decodedChunk(r Record, size int) Chunk {
+	return Chunk{name: s.name, index: -1, line: r.Line, form: formDecoded, decoded: r, Size: size}
+}
+
+// sniff decides what standard input holds: JSON lines when its first line
+// is a whole JSON object, JSON when it starts with { or [, and otherwise
+// YAML answers or prose (read whole).
+func (s *Splitter) sniff(r io.Reader) func() (Chunk, error) {
+	var head []byte
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := r.Read(buf)
+		head = append(head, buf[:n]...)
+		trimmed := bytes.TrimLeft(head, " \t\r\n")
+		if len(trimmed) > 0 && trimmed[0] != '{' && trimmed[0] != '[' {
+			rest, rerr := io.ReadAll(r)
+			if rerr != nil {
+				return once(Chunk{}, fmt.Errorf("read %s: %w", s.name, rerr))
+			}
+			return s.wholeChunk(append(head, rest...), formLoose)
+		}
+		if len(trimmed) > 0 && trimmed[0] == '[' {
+			return s.json(io.MultiReader(bytes.NewReader(head), r))
+		}
+		// { starts JSON lines when the first line is a whole object, else
+		// one JSON object over several lines.
+		if i := bytes.IndexByte(trimmed, '\n'); i >= 0 || err != nil || len(head) > sniffLimit {
+			in := io.MultiReader(bytes.NewReader(head), r)
+			if err != nil && !errors.Is(err, io.EOF) {
+				return once(Chunk{}, fmt.Errorf("read %s: %w", s.name, err))
+			}
+			if len(trimmed) == 0 {
+				return s.wholeChunk(head, formLoose)
+			}
+			first := trimmed
+			if i >= 0 {
+				first = trimmed[:i]
+			}
+			if jsonValid(bytes.TrimSpace(first)) {
+				return s.jsonLines(in)
+			}
+			return s.json(in)
+		}
+	}
+}
+
+// sniffLimit bounds how much of standard input is read to tell JSON lines
+// from one JSON object.
+const sniffLimit = 16 << 20
+
+// ReadAnswers reads every answer of one file. Problems with any answer come
+// back together as one *yamlfile.Error naming the file and each line (and no
+// items). A session with no answers yet gives no items and no error.
+func ReadAnswers(r io.Reader, path string) ([]Item, error) {
+	sp := NewSplitter(r, path)
 	var items []Item
-	for _, doc := range docs {
-		root := yamlfile.Root(doc)
-		switch root.Kind {
-		case yaml.ScalarNode:
-			if !strictYAML {
-				// Prose: keep it exactly as written ("ticket #4821" is not a comment).
-				return []Item{{Line: 1, Answer: Answer{Text: string(data)}}}, nil
-			}
-			if len(docs) > 1 {
-				return nil, &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Line: root.Line, Message: "expected an answer (a mapping with text: or star:), found plain text"}}}
-			}
-			items = append(items, Item{Line: root.Line, Answer: Answer{Text: root.Value}})
-		case yaml.SequenceNode:
-			if !strictYAML && !allMappings(root) {
-				return []Item{{Line: 1, Answer: Answer{Text: string(data)}}}, nil // a bullet list of prose
-			}
-			var list []Answer
-			if err := yamlfile.Strict(doc, name, &list); err != nil {
-				return nil, err
-			}
-			for i, a := range list {
-				items = append(items, Item{Line: root.Content[i].Line, Answer: a})
-			}
-		case yaml.MappingNode:
-			if !hasAnyKey(root, answerKeys) {
-				if strictYAML {
-					return nil, &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Line: root.Line, Message: "not an answer: expected fields such as question_id, text or star"}}}
-				}
-				return []Item{{Line: 1, Answer: Answer{Text: string(data)}}}, nil // "Situation: ..." prose
-			}
-			if yamlfile.Value(root, "answers") != nil {
-				var s Session
-				if err := yamlfile.Strict(doc, name, &s); err != nil {
-					return nil, err
-				}
-				list := yamlfile.Value(root, "answers")
-				for i, a := range s.Answers {
-					if a.Company == "" {
-						a.Company = s.Company
-					}
-					items = append(items, Item{Line: list.Content[i].Line, Answer: a})
-				}
-				continue
-			}
-			var a Answer
-			if err := yamlfile.Strict(doc, name, &a); err != nil {
-				return nil, err
-			}
-			items = append(items, Item{Line: root.Line, Answer: a})
+	var problems []yamlfile.Problem
+	for {
+		c, err := sp.Next()
+		if errors.Is(err, io.EOF) {
+			break
 		}
-	}
-	return items, nil
-}
-
-func allMappings(seq *yaml.Node) bool {
-	for _, n := range seq.Content {
-		if n.Kind != yaml.MappingNode || !hasAnyKey(n, answerKeys) {
-			return false
-		}
-	}
-	return len(seq.Content) > 0
-}
-
-func hasAnyKey(m *yaml.Node, keys []string) bool {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		for _, k := range keys {
-			if m.Content[i].Value == k {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func parseJSONLines(data []byte, name string) ([]Item, error) {
-	var items []Item
-	ps := yamlfile.Problems{Path: name}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := bytes.TrimSpace(sc.Bytes())
-		if len(text) == 0 {
-			continue
-		}
-		var a Answer
-		dec := json.NewDecoder(bytes.NewReader(text))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&a); err != nil {
-			ps.AddLine(line, "%s", jsonMessage(err))
-			continue
-		}
-		items = append(items, Item{Line: line, Answer: a})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	if err := ps.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-func parseJSON(data []byte, name string) ([]Item, error) {
-	trimmed := bytes.TrimSpace(data)
-	lineOf := func(off int) int { return bytes.Count(data[:min(max(off, 0), len(data))], []byte("\n")) + 1 }
-	fail := func(err error, base int) error {
-		line := 0
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			line = lineOf(base + int(se.Offset))
-		case errors.As(err, &te):
-			line = lineOf(base + int(te.Offset))
-		default:
-			// encoding/json gives no position for an unknown field: find it.
-			if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-				if at := bytes.Index(data[base:], []byte(f+":")); at >= 0 {
-					line = lineOf(base + at)
-				} else if at := bytes.Index(data[base:], []byte(f)); at >= 0 {
-					line = lineOf(base + at)
-				}
-			}
-		}
-		return &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Line: line, Message: jsonMessage(err)}}}
-	}
-	decodeAt := func(raw []byte, base int, v any) error {
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(v); err != nil {
-			return fail(err, base)
-		}
-		if dec.More() {
-			return &yamlfile.Error{Problems: []yamlfile.Problem{{Path: name, Line: lineOf(base + int(dec.InputOffset())), Message: "more than one JSON value: use a .jsonl file for one answer per line"}}}
-		}
-		return nil
-	}
-	// items decodes a list of raw answers, each with the line it starts on.
-	items := func(raws []json.RawMessage) ([]Item, error) {
-		out := make([]Item, len(raws))
-		cursor := 0
-		for i, raw := range raws {
-			base := cursor
-			if at := bytes.Index(data[cursor:], raw); at >= 0 {
-				base = cursor + at
-				cursor = base + len(raw)
-			}
-			if err := decodeAt(raw, base, &out[i].Answer); err != nil {
-				return nil, err
-			}
-			out[i].Line = lineOf(base)
-		}
-		return out, nil
-	}
-	if trimmed[0] == '[' {
-		var raws []json.RawMessage
-		if err := json.Unmarshal(data, &raws); err != nil {
-			return nil, fail(err, 0)
-		}
-		return items(raws)
-	}
-	var probe map[string]json.RawMessage
-	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, fail(err, 0)
-	}
-	if rawAnswers, ok := probe["answers"]; ok {
-		var s Session
-		if err := decodeAt(data, 0, &s); err != nil {
-			return nil, err
-		}
-		var raws []json.RawMessage
-		if err := json.Unmarshal(rawAnswers, &raws); err != nil {
-			return nil, fail(err, 0)
-		}
-		list, err := items(raws)
 		if err != nil {
 			return nil, err
 		}
-		for i := range list {
-			if list[i].Answer.Company == "" {
-				list[i].Answer.Company = s.Company
+		for _, rec := range c.Records() {
+			var ye *yamlfile.Error
+			switch {
+			case rec.Err == nil:
+				items = append(items, rec.Item)
+			case errors.As(rec.Err, &ye):
+				problems = append(problems, ye.Problems...)
+			default:
+				return nil, rec.Err
 			}
 		}
-		return list, nil
 	}
-	var a Answer
-	if err := decodeAt(data, 0, &a); err != nil {
-		return nil, err
+	if len(problems) > 0 {
+		return nil, &yamlfile.Error{Problems: problems}
 	}
-	return []Item{{Line: lineOf(bytes.IndexByte(data, '{')), Answer: a}}, nil
+	return items, nil
 }
 
-// jsonMessage rewords encoding/json's errors for a person.
-func jsonMessage(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		want := map[string]string{"string": "text", "int": "a whole number", "bool": "true or false",
-			"time.Time": "a time such as 2026-11-22T10:15:03Z"}[te.Type.String()]
-		if want == "" {
-			want = "a " + te.Type.Kind().String()
-			if strings.HasPrefix(te.Type.String(), "[]") {
-				want = "a list"
-			} else if te.Type.Kind().String() == "struct" || te.Type.Kind().String() == "ptr" {
-				want = "an object"
-			}
-		}
-		field := te.Field
-		if field == "" {
-			field = "value"
-		}
-		return fmt.Sprintf("field %s: expected %s, found a JSON %s", field, want, te.Value)
-	}
-	msg := err.Error()
-	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return "unknown field " + f + " (see the answer format in the README)"
-	}
-	return strings.TrimPrefix(msg, "json: ")
-}
-
-// ReadAnswers reads all of r and parses it with ParseAnswers.
-func ReadAnswers(r io.Reader, path string) ([]Item, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return ParseAnswers(data, path)
+// ParseAnswers reads every answer in data, as ReadAnswers does.
+func ParseAnswers(data []byte, path string) ([]Item, error) {
+	return ReadAnswers(bytes.NewReader(data), path)
 }
