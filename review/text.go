@@ -29,17 +29,23 @@ type encoderFunc func(s *Scored) ([]byte, error)
 
 func (f encoderFunc) Encode(s *Scored) ([]byte, error) { return f(s) }
 
-// jsonEncoder encodes results with encoding/json, whose tags are the
-// contract; HTML is not escaped, as answers hold < and &.
+// jsonEncoder encodes results as encoding/json writes the contract (HTML
+// not escaped, as answers hold < and &), through Result.AppendJSON, and
+// indents them as an indenting json.Encoder would.
 func jsonEncoder(prefix, indent string) Encoder {
+	var compact []byte
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, indent)
 	return encoderFunc(func(s *Scored) ([]byte, error) {
+		compact = s.Result.AppendJSON(compact[:0])
+		if prefix == "" && indent == "" {
+			return append(compact, '\n'), nil
+		}
 		buf.Reset()
-		err := enc.Encode(&s.Result)
-		return buf.Bytes(), err
+		if err := json.Indent(&buf, compact, prefix, indent); err != nil {
+			return nil, err
+		}
+		buf.WriteByte('\n')
+		return buf.Bytes(), nil
 	})
 }
 

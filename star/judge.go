@@ -19,6 +19,9 @@ type judgement struct {
 
 	outcomeGroup int
 	tooLong      bool
+	// stemBits marks the answer's stems (see hasStem), once stemsMarked.
+	stemBits    [16]uint64
+	stemsMarked bool
 }
 
 // chooseCard picks the feedback card for an answer to q.
@@ -152,12 +155,38 @@ var commonWords = map[string]bool{"customer": true, "make": true, "help": true, 
 	"support": true, "team": true, "everyone": true, "first": true, "call": true, "order": true, "own": true}
 
 func (j *judgement) hasStem(st string) bool {
+	if st == "" {
+		return false
+	}
+	if !j.stemsMarked {
+		// A bit per stem's length and first and last letters: most terms
+		// asked about are not in the answer, and this tells so without a scan.
+		for i := range j.an.toks {
+			if w, bit := stemBit(j.an.toks[i].stem); bit != 0 {
+				j.stemBits[w] |= bit
+			}
+		}
+		j.stemsMarked = true
+	}
+	if w, bit := stemBit(st); j.stemBits[w]&bit == 0 {
+		return false
+	}
 	for i := range j.an.toks {
 		if j.an.toks[i].stem == st {
 			return true
 		}
 	}
 	return false
+}
+
+// stemBit is one of 1024 bits (a word of stemBits and a bit in it),
+// chosen by a stem's length and first and last letters.
+func stemBit(st string) (int, uint64) {
+	if st == "" {
+		return 0, 0
+	}
+	h := uint(len(st))*131 + uint(st[0])*31 + uint(st[len(st)-1])
+	return int(h>>6) & 15, 1 << (h & 63)
 }
 
 // contentStems are the stems of a term's words, less short function words.

@@ -1,10 +1,6 @@
 package star
 
-import (
-	"bytes"
-	"encoding/json"
-	"slices"
-)
+import "slices"
 
 // Schema names of the JSON contract (DESIGN.md "Score result").
 const (
@@ -46,33 +42,11 @@ type Result struct {
 // (situation, task, action, result) rather than sorting the keys.
 type ComponentMap map[string]Component
 
-// MarshalJSON writes the parts in STAR order.
-func (m ComponentMap) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	first := true
-	write := func(name string, c Component) error {
-		if !first {
-			b.WriteByte(',')
-		}
-		first = false
-		k, _ := json.Marshal(name)
-		v, err := json.Marshal(c)
-		if err != nil {
-			return err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-		return nil
-	}
-	for _, name := range Components {
-		if c, ok := m[name]; ok {
-			if err := write(name, c); err != nil {
-				return nil, err
-			}
-		}
-	}
+// MarshalJSON writes the parts in STAR order (see resultjson.go).
+func (m ComponentMap) MarshalJSON() ([]byte, error) { return m.appendJSON(nil), nil }
+
+// extraNames are the parts other than the four, by name.
+func (m ComponentMap) extraNames() []string {
 	var extra []string
 	for name := range m {
 		if !slices.Contains(Components, name) {
@@ -80,13 +54,7 @@ func (m ComponentMap) MarshalJSON() ([]byte, error) {
 		}
 	}
 	slices.Sort(extra)
-	for _, name := range extra {
-		if err := write(name, m[name]); err != nil {
-			return nil, err
-		}
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return extra
 }
 
 // Component is what the scorer found for one STAR part.
