@@ -112,12 +112,6 @@ func readClause(toks []token) clauseFacts {
 				quoted++
 			}
 		}
-		switch t.word {
-		case "i", "me", "my", "myself", "mine":
-			f.iCount++
-		case "we", "us", "our", "ourselves", "ours":
-			f.weCount++
-		}
 		if t.number {
 			f.numbers++
 			if strings.HasSuffix(t.word, "%") {
@@ -126,6 +120,12 @@ func readClause(toks []token) clauseFacts {
 		}
 		if t.info != nil {
 			fl := t.info.flags
+			if fl&fSpeaker != 0 {
+				f.iCount++
+			}
+			if fl&fSpeakers != 0 {
+				f.weCount++
+			}
 			if fl&fNumber != 0 {
 				f.numbers++
 			}

@@ -230,8 +230,10 @@ type relevanceResult struct {
 // term used counts as one found, up to two.
 func (j *judgement) relevance() relevanceResult {
 	var res relevanceResult
-	var found, missing []string
-	for _, list := range [][]string{j.q.Keywords, j.q.Competencies} {
+	// Only the first three of each list are named, so only they are quoted.
+	var found, missing [3]string
+	nFound, nMissing := 0, 0
+	for _, list := range [2][]string{j.q.Keywords, j.q.Competencies} {
 		for _, term := range list {
 			stems := j.contentStems(term)
 			if len(stems) == 0 {
@@ -245,11 +247,16 @@ func (j *judgement) relevance() relevanceResult {
 					break
 				}
 			}
-			if hit {
+			switch {
+			case hit:
 				res.found++
-				found = append(found, "'"+term+"'")
-			} else {
-				missing = append(missing, "'"+term+"'")
+				if nFound < len(found) {
+					found[nFound] = term
+					nFound++
+				}
+			case nMissing < len(missing):
+				missing[nMissing] = term
+				nMissing++
 			}
 		}
 	}
@@ -260,22 +267,35 @@ func (j *judgement) relevance() relevanceResult {
 		for _, t := range j.companyTerms() {
 			if used < 2 && j.mentions(t) {
 				used++
-				found = append(found, "'"+t+"'")
+				if nFound < len(found) {
+					found[nFound] = t
+					nFound++
+				}
 			}
 		}
 		res.found += used
 		res.companyMissing = j.companyTermsList(3)
 	}
-	res.foundList = joinFirst(found, 3)
-	res.missingList = joinFirst(missing, 3)
+	res.foundList = quoteList(found[:nFound])
+	res.missingList = quoteList(missing[:nMissing])
 	return res
 }
 
-func joinFirst(list []string, n int) string {
-	if len(list) > n {
-		list = list[:n]
+// quoteList quotes terms and joins them: 'a', 'b', 'c'.
+func quoteList(terms []string) string {
+	if len(terms) == 0 {
+		return ""
 	}
-	return strings.Join(list, ", ")
+	var b strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('\'')
+		b.WriteString(t)
+		b.WriteByte('\'')
+	}
+	return b.String()
 }
 
 // properNames counts capitalised words inside clauses (names of places,

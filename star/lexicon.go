@@ -83,6 +83,8 @@ const (
 	fConnector                                  // so, then, but, and, because (clause openers)
 	fOpinion                                    // believe, think, opinion, important
 	fFirstPersonPossessive                      // my, our
+	fSpeaker                                    // I, me, my, myself, mine
+	fSpeakers                                   // we, us, our, ourselves, ours
 )
 
 // wordInfo is the lexicon's entry for one lower-case word form.
@@ -244,6 +246,8 @@ var closedWords = []struct {
 	{"so then but and because however although though meanwhile afterwards finally eventually ultimately" +
 		" overall also next first firstly secondly once when while after before since as until", wordInfo{flags: fConnector}},
 	{"believe opinion important essential key crucial vital philosophy", wordInfo{flags: fOpinion}},
+	{"i me my myself mine", wordInfo{flags: fSpeaker}},
+	{"we us our ourselves ours", wordInfo{flags: fSpeakers}},
 	// Clitics, split off their word by the tokenizer.
 	{"n't", wordInfo{flags: fNegator}},
 	{"'d", wordInfo{flags: fModal | fHypoModal}},

@@ -68,7 +68,7 @@ type tipCand struct {
 func (j *judgement) result(a Answer) Result {
 	r, an := j.r, j.an
 	res := Result{Schema: ScoreSchema, ID: a.ID, QuestionID: a.QuestionID, Words: an.words, Kind: j.card,
-		Checks: []Check{}, Tips: []string{}}
+		Checks: make([]Check, 0, len(r.checks)), Tips: []string{}}
 	if res.QuestionID == "" && j.q != nil {
 		res.QuestionID = j.q.ID
 	}
