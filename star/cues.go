@@ -126,7 +126,7 @@ func (x *cueIndex) match(dst []cueHit, toks []token, from, to int) []cueHit {
 // costs one lookup. A rubric builds one over its cues; nil is the lexicon
 // alone.
 type dictionary struct {
-	words map[string]*dictEntry
+	words map[string]dictEntry
 	cues  *cueIndex
 }
 
@@ -139,13 +139,13 @@ type dictEntry struct {
 
 // newDictionary lists every lexicon word and every word of the cue phrases.
 func newDictionary(x *cueIndex, phrases []string) *dictionary {
-	d := &dictionary{words: make(map[string]*dictEntry, len(lexicon)+len(phrases)), cues: x}
+	d := &dictionary{words: make(map[string]dictEntry, len(lexicon)+len(phrases)), cues: x}
 	add := func(w string) {
 		if _, ok := d.words[w]; ok || w == "" || isDigitByte(w[0]) {
 			return
 		}
 		st := stem(w)
-		d.words[w] = &dictEntry{word: w, info: lookupWord(w), stem: st, cue: x.byStem[st]}
+		d.words[w] = dictEntry{word: w, info: lookupWord(w), stem: st, cue: x.byStem[st]}
 	}
 	for w := range lexicon {
 		add(w)
