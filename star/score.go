@@ -17,8 +17,11 @@ import (
 // always give the same Result, with checks in the rubric's order and tips
 // biggest gain first.
 func Score(r *Rubric, q *QuestionInfo, a Answer) Result {
-	if a.FollowUp && strings.TrimSpace(a.Question) != "" {
+	switch {
+	case a.FollowUp && strings.TrimSpace(a.Question) != "":
 		q = followUpInfo(q, a.Question)
+	case q == nil && strings.TrimSpace(a.Question) != "":
+		q = askedInfo(a.Question) // a question not in the bank, known by its words
 	}
 	an := read(r, a)
 	if an.structured {
@@ -57,6 +60,48 @@ func followUpInfo(parent *QuestionInfo, text string) *QuestionInfo {
 		info.Keywords = append(info.Keywords, t.word)
 	}
 	return info
+}
+
+// askedInfo describes a question known only by its text (not in the
+// bank): its kind read from how it is asked.
+func askedInfo(text string) *QuestionInfo {
+	// Its own words are not the bank's chosen key words (a good answer to
+	// "Why do you want this job?" need not say "want" or "job"), so no
+	// relevance is checked.
+	info := &QuestionInfo{Text: text}
+	info.Category = categoryOf(text)
+	info.STAR = info.Category != "motivation" && info.Category != "strengths" // unknown: read as a story
+	return info
+}
+
+// categoryOf reads a question's kind from its words ("Tell me about a
+// time ..." is behavioral, "Why do you want ..." motivation), "" when they
+// do not tell. A question that asks what one would do is not read as
+// situational: without the bank's word for it, an answer is held to a
+// real example.
+func categoryOf(text string) string {
+	t := " " + toLower(text) + " "
+	has := func(phrases ...string) bool {
+		for _, p := range phrases {
+			if strings.Contains(t, p) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("tell me about a time", "tell us about a time", "describe a time", "give me an example", "give an example",
+		"share an example", "have you ever", "talk about a time", "walk me through a time", "tell me about an occasion",
+		"describe a situation where", "describe an occasion"):
+		return "behavioral"
+	case has("strength", "weakness", "what are you good at", "say about you", "describe yourself"):
+		return "strengths"
+	case has("why do you want", "why are you interested", "why this company", "why our company", "why us",
+		"why should we hire", "where do you see yourself", "what motivates you", "why customer service",
+		"why did you apply", "what attracts you"):
+		return "motivation"
+	}
+	return ""
 }
 
 // tipCand is a tip and the points fixing it would add.

@@ -258,7 +258,7 @@ func (an *analysis) recoverParts() {
 		best, margin := -1, 0.0
 		for c := range an.clauses {
 			cl := &an.clauses[c]
-			if q := cl.part; argmax(&cl.emit) == p && (q == clsNone || count[q] > 1) {
+			if q := cl.part; argmax(&cl.emit) == p && (q == clsNone || count[q] > 1) && !cl.facts.hypothetical() {
 				if m := cl.emit[p] - cl.emit[q]; m > margin {
 					best, margin = c, m
 				}
