@@ -294,3 +294,20 @@ func TestClausesCarryTwoParts(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionKnownByItsWords: a question not in the bank gets the card its
+// words ask for.
+func TestQuestionKnownByItsWords(t *testing.T) {
+	r := embeddedRubric(t)
+	for question, want := range map[string]string{
+		"Why do you want to work in customer service?":                star.CardMotivation,
+		"What is your greatest weakness?":                             star.CardStrengths,
+		"Tell me about a time you calmed down an upset caller.":       star.CardSTAR,
+		"How do you handle a day when the queue never stops growing?": star.CardSTAR,
+	} {
+		res := star.Score(r, nil, star.Answer{Question: question, Text: "I like helping people solve problems."})
+		if res.Kind != want {
+			t.Errorf("%q: card %q, want %q", question, res.Kind, want)
+		}
+	}
+}
