@@ -28,6 +28,12 @@ func exampleCompanies() []*questions.Company {
 	return []*questions.Company{c}
 }
 
+// companyTerms scores saved answers with the company notes in home (and the
+// example company), as the interview scored them.
+func companyTerms(home string) coach.CompanyTerms {
+	return coach.CompanyTermsIn(home, exampleCompanies()...)
+}
+
 // loadChecklist is the embedded checklist.
 func loadChecklist() (*questions.Checklist, error) {
 	cl, err := questions.ParseChecklist(data.Checklist, data.ChecklistPath)

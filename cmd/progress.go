@@ -68,7 +68,7 @@ func progressRun(opts *progressOptions) error {
 	for _, p := range problems {
 		fmt.Fprintf(opts.IO.ErrOut, "starprep: warning: left out a session file that cannot be read: %v\n", p)
 	}
-	p := coach.BuildProgress(sessions, bank, rubric, opts.Company)
+	p := coach.BuildProgress(sessions, bank, rubric, opts.Company, companyTerms(opts.Home()))
 	if opts.Format == "json" {
 		return writeJSON(opts.IO.Out, p)
 	}

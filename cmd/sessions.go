@@ -88,9 +88,10 @@ func sessionsListRun(opts *sessionsOptions) error {
 		return err
 	}
 	saved := loadSessions(opts)
+	terms := companyTerms(opts.Home())
 	infos := make([]coach.SessionInfo, 0, len(saved))
 	for i := len(saved) - 1; i >= 0; i-- { // newest first
-		infos = append(infos, coach.Describe(saved[i], bank, rubric))
+		infos = append(infos, coach.Describe(saved[i], bank, rubric, terms))
 	}
 	if opts.Format == "json" {
 		return writeJSON(opts.IO.Out, infos)
@@ -161,7 +162,8 @@ func sessionsShowRun(opts *sessionsOptions) error {
 	}
 	width := opts.IO.Width()
 	st := feedbackStyle{Width: width, Color: opts.IO.ColorEnabled()}
-	info := coach.Describe(s, bank, rubric)
+	terms := companyTerms(opts.Home())
+	info := coach.Describe(s, bank, rubric, terms)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", wrapIndent(fmt.Sprintf("Interview %s, started %s: %s.", s.ID, s.StartedAt.Local().Format("Mon 2 Jan 2006 15:04"), info.Outline()), width-1, ""))
 	settings := []string{"STAR mode"}
@@ -179,7 +181,7 @@ func sessionsShowRun(opts *sessionsOptions) error {
 	}
 	fmt.Fprintf(&b, "%s\n", wrapIndent(fmt.Sprintf("%s; %s.", strings.Join(settings, ", "), info.Status()), width-1, ""))
 	fmt.Fprintf(&b, "File: %s\n", s.Path)
-	for i, sa := range coach.ScoreAnswers(s.Session, bank, rubric) {
+	for i, sa := range coach.ScoreAnswers(s.Session, bank, rubric, terms) {
 		a := sa.Answer
 		b.WriteString("\n" + strings.Repeat("─", min(60, width-1)) + "\n")
 		switch {
@@ -281,7 +283,7 @@ func sessionsRemoveRun(opts *sessionsOptions) error {
 		if err != nil {
 			return err
 		}
-		info := coach.Describe(s, bank, rubric)
+		info := coach.Describe(s, bank, rubric, companyTerms(opts.Home()))
 		fmt.Fprintf(opts.IO.ErrOut, "Interview %s, started %s: %s; %s.\n", s.ID, s.StartedAt.Local().Format("2 Jan 2006 15:04"), info.Outline(), info.Status())
 		yes, err := opts.Prompter.Confirm("Remove it? This cannot be undone", false)
 		if errors.Is(err, coach.ErrInterrupted) {

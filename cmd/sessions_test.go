@@ -168,3 +168,43 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestSessionsScoreWithTheSessionsCompany: a saved answer is scored with
+// the notes of the company its interview was for, as `score` scores an
+// answer that names the company, so the list shows the score the
+// candidate saw.
+func TestSessionsScoreWithTheSessionsCompany(t *testing.T) {
+	text := "I have ordered rain jackets from you for years, and when one leaked your live chat sorted a replacement in ten minutes. " +
+		"Making it easy for the customer is what I did for two years on a returns desk, where I kept a satisfaction score of 92%. " +
+		"I would like to help keep weekend chat as good as that.\n"
+	scoreOf := func(company string) int {
+		answer := "id: a1\nquestion_id: why-this-company\ncompany: " + company + "\ntext: " + strconv.Quote(text) + "\n"
+		o := scoreCLI(t, "", "score", "--format", "json", scoreFile(t, "answer.yaml", answer))
+		o.want(t, 0)
+		return *decodeScore(t, o.stdout).Score
+	}
+	withNotes, without := scoreOf("northwind"), scoreOf(`""`)
+	if withNotes == without {
+		t.Fatalf("the answer scores %d with and without Northwind's notes; the test needs one they change", withNotes)
+	}
+
+	home := t.TempDir()
+	at := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	s := &star.Session{ID: "20261120-090000", StartedAt: at, Finished: true, Mode: "free", Company: "northwind",
+		QuestionIDs: []string{"why-this-company"}, Next: 1,
+		Answers: []star.Answer{{ID: "a1", QuestionID: "why-this-company", Text: text}}}
+	if err := coach.Save(coach.SessionsDir(home).Path(s.ID), s); err != nil {
+		t.Fatal(err)
+	}
+	f, out, _ := testFactory(t, false)
+	if code := Run([]string{"--home", home, "sessions", "list", "--format", "json"}, f); code != 0 {
+		t.Fatalf("sessions list: exit %d", code)
+	}
+	var infos []coach.SessionInfo
+	if err := json.Unmarshal(out.Bytes(), &infos); err != nil || len(infos) != 1 || infos[0].FinalAverage == nil {
+		t.Fatalf("json: %v\n%s", err, out.String())
+	}
+	if got := *infos[0].FinalAverage; got != withNotes {
+		t.Errorf("sessions list scores the northwind answer %d; score gives %d with the company's notes (%d without)", got, withNotes, without)
+	}
+}

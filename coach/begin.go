@@ -23,7 +23,7 @@ func (iv *Interview) start(store *Store, saved []Saved) (*session, error) {
 	now := iv.Now()
 	var h *History
 	if len(saved) > 0 {
-		h = BuildHistory(saved, iv.Bank, iv.Rubric)
+		h = BuildHistory(saved, iv.Bank, iv.Rubric, iv.companyTerms())
 	}
 	seed := iv.Selection.Seed
 	if seed == 0 {
@@ -127,7 +127,7 @@ func (iv *Interview) resume(store *Store, saved []Saved) (*session, error) {
 	} else {
 		old = saved[len(saved)-1]
 	}
-	info := Describe(old, iv.Bank, iv.Rubric)
+	info := Describe(old, iv.Bank, iv.Rubric, iv.companyTerms())
 	fmt.Fprintf(w, "Your last interview, started %s, is finished: %s.\n",
 		old.StartedAt.Local().Format("2 Jan 15:04"), info.Outline())
 	yes, err := iv.Prompter.Confirm("Start a new interview with the same settings?", true)

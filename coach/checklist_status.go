@@ -105,7 +105,7 @@ func LoadEvidence(in ChecklistInput) (*EvidenceData, []error, error) {
 		return nil, nil, err
 	}
 	sessions, warnings := SessionsDir(in.Home).List()
-	d.History = BuildHistory(sessions, in.Bank, in.Rubric)
+	d.History = BuildHistory(sessions, in.Bank, in.Rubric, CompanyTermsIn(in.Home, in.Examples...))
 	return d, warnings, nil
 }
 

@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -63,14 +64,14 @@ func (se *session) offerStory(sp answerSpec) (string, error) {
 	}
 	options := []string{"Tell it fresh"}
 	for _, e := range fit {
-		options = append(options, "From my story: "+e.Title)
+		options = append(options, "From my story: "+shortenWords(e.Title, 40))
 	}
 	i, err := se.iv.Prompter.Select("Start from a saved story?", options, 0)
 	if err != nil || i == 0 {
 		return "", err
 	}
 	st := fit[i-1].Story
-	se.printf("\nYour story \"%s\". Read it, then tell it in your own words:\n", st.Title)
+	se.printf("\n%s\n", wrap(fmt.Sprintf("Your story \"%s\". Read it, then tell it in your own words:", st.Title), 76, "", ""))
 	for _, part := range []struct{ name, text string }{
 		{"Situation", st.STAR.Situation}, {"Task", st.STAR.Task}, {"Action", st.STAR.Action}, {"Result", st.STAR.Result},
 	} {

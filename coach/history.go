@@ -40,7 +40,7 @@ type History struct {
 // BuildHistory scores every answer of sessions (skipped answers have no
 // score and are left out). bank gives each question's competencies and
 // keywords; questions missing from it are scored without them.
-func BuildHistory(sessions []Saved, bank *questions.Bank, rubric *star.Rubric) *History {
+func BuildHistory(sessions []Saved, bank *questions.Bank, rubric *star.Rubric, companies CompanyTerms) *History {
 	h := &History{latest: map[string]string{}}
 	for _, s := range sessions {
 		seen := map[string]bool{}
@@ -66,6 +66,7 @@ func BuildHistory(sessions []Saved, bank *questions.Bank, rubric *star.Rubric) *
 				info = followUpInfo(a.QuestionID, a.Question)
 				rec.ExpectsSTAR = false
 			}
+			info.Company = companies.of(s.Company)
 			res := star.Score(rubric, info, a)
 			rec.Score, rec.Band = res.Score, res.Band
 			rec.Components = make(map[string]int, len(star.Components))

@@ -207,7 +207,7 @@ func TestInterviewRetryKeepsBothAttemptsAndShowsChange(t *testing.T) {
 	if !strings.Contains(h.out.String(), "Attempt 2 scored") || !strings.Contains(h.out.String(), " up ") {
 		t.Errorf("the score change is not shown:\n%s", h.out)
 	}
-	sum := Summarise(s, []questions.Question{mustGet(t, s.QuestionIDs[0])}, testRubric())
+	sum := Summarise(s, []questions.Question{mustGet(t, s.QuestionIDs[0])}, testRubric(), nil)
 	if r := sum.Rows[0]; r.Attempts != 2 || r.Final <= r.First {
 		t.Errorf("summary row = %+v, want two attempts with the retry higher", r)
 	}

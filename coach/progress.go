@@ -49,9 +49,9 @@ type SessionStat struct {
 // BuildProgress aggregates the sessions (oldest first), keeping only those
 // for company when it is not empty. Sessions with no answers at all (started
 // and left at the first question) are left out.
-func BuildProgress(sessions []Saved, bank *questions.Bank, rubric *star.Rubric, company string) *Progress {
+func BuildProgress(sessions []Saved, bank *questions.Bank, rubric *star.Rubric, company string, companies CompanyTerms) *Progress {
 	sessions = filterSessions(sessions, company)
-	h := BuildHistory(sessions, bank, rubric)
+	h := BuildHistory(sessions, bank, rubric, companies)
 	p := &Progress{Schema: ProgressSchema, Company: company, Sessions: []SessionStat{}, Components: []Average{}, Competencies: []Average{}}
 	bySession := map[string][]Record{}
 	for _, r := range h.Records {

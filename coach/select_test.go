@@ -90,7 +90,7 @@ func TestChoosePutsUnpractisedAndWeakBeforeMastered(t *testing.T) {
 		"team-conflict": strong, "went-extra-mile": strong, "missed-sla": strong, "busy-queue": weak,
 	})
 	saved, _ := SessionsDir(home).List()
-	h := BuildHistory(saved, testBank(), testRubric())
+	h := BuildHistory(saved, testBank(), testRubric(), nil)
 	if h.Rank(mustGet(t, "busy-queue")) >= h.Rank(mustGet(t, "team-conflict")) {
 		t.Fatalf("a weak answer ranks %d, a strong one %d", h.Rank(mustGet(t, "busy-queue")), h.Rank(mustGet(t, "team-conflict")))
 	}
@@ -179,7 +179,7 @@ func TestProgressAggregates(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	p := BuildProgress(saved, testBank(), testRubric(), "")
+	p := BuildProgress(saved, testBank(), testRubric(), "", nil)
 	if len(p.Sessions) != 2 || p.Sessions[0].ID != "s1" || p.Sessions[1].ID != "s2" {
 		t.Fatalf("sessions = %+v", p.Sessions)
 	}
@@ -205,7 +205,7 @@ func TestProgressAggregates(t *testing.T) {
 	if p.WeakestPart == "" || p.WeakestCompetency == "" {
 		t.Errorf("weakest areas not named: %+v", p)
 	}
-	if got := BuildProgress(saved, testBank(), testRubric(), "northwind"); len(got.Sessions) != 0 {
+	if got := BuildProgress(saved, testBank(), testRubric(), "northwind", nil); len(got.Sessions) != 0 {
 		t.Errorf("--company northwind kept %d sessions of no company", len(got.Sessions))
 	}
 }

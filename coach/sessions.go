@@ -36,8 +36,8 @@ type SessionInfo struct {
 
 // Describe scores a saved session into its row. Questions the bank no
 // longer has are scored without their keywords.
-func Describe(s Saved, bank *questions.Bank, rubric *star.Rubric) SessionInfo {
-	sum := Summarise(s.Session, PlanQuestions(s.Session, bank), rubric)
+func Describe(s Saved, bank *questions.Bank, rubric *star.Rubric, companies CompanyTerms) SessionInfo {
+	sum := Summarise(s.Session, PlanQuestions(s.Session, bank), rubric, companies)
 	info := SessionInfo{
 		ID: s.ID, Path: s.Path, StartedAt: s.StartedAt, Finished: s.Finished, Mode: s.Mode, Company: s.Company,
 		Questions: len(s.QuestionIDs), FirstAverage: sum.FirstAverage, FinalAverage: sum.Average, Draft: s.Draft != nil,
@@ -116,7 +116,7 @@ type ScoredAnswer struct {
 }
 
 // ScoreAnswers scores every answer of a session, in the order given.
-func ScoreAnswers(s *star.Session, bank *questions.Bank, rubric *star.Rubric) []ScoredAnswer {
+func ScoreAnswers(s *star.Session, bank *questions.Bank, rubric *star.Rubric, companies CompanyTerms) []ScoredAnswer {
 	qs := PlanQuestions(s, bank)
 	var out []ScoredAnswer
 	for _, a := range s.Answers {
@@ -134,6 +134,7 @@ func ScoreAnswers(s *star.Session, bank *questions.Bank, rubric *star.Rubric) []
 			if a.FollowUp {
 				info = followUpInfo(a.QuestionID, a.Question)
 			}
+			info.Company = companies.of(s.Company)
 			sa.Result = star.Score(rubric, info, a)
 		}
 		out = append(out, sa)

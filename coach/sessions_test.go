@@ -57,7 +57,7 @@ func TestDescribeAndFindSessions(t *testing.T) {
 	if len(problems) > 0 || len(saved) != 2 {
 		t.Fatalf("List: %v, %v", saved, problems)
 	}
-	info := Describe(saved[0], testBank(), testRubric())
+	info := Describe(saved[0], testBank(), testRubric(), nil)
 	if info.Questions != 2 || info.Answered != 2 || info.FinalAverage == nil || info.FirstAverage == nil || !info.Finished {
 		t.Fatalf("Describe = %+v", info)
 	}
@@ -75,7 +75,7 @@ func TestDescribeAndFindSessions(t *testing.T) {
 	if _, err := Find(saved, "20261101-090001"); !errors.As(err, &nf) || !slices.Contains(nf.Near, "20261101-090000") {
 		t.Errorf("Find with a typo: %v (%+v)", err, nf)
 	}
-	scored := ScoreAnswers(saved[0].Session, testBank(), testRubric())
+	scored := ScoreAnswers(saved[0].Session, testBank(), testRubric(), nil)
 	if len(scored) != 2 || scored[0].N != 1 || scored[0].Result.Score <= scored[1].Result.Score {
 		t.Errorf("ScoreAnswers = %+v", scored)
 	}

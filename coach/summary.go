@@ -38,7 +38,7 @@ type SummaryRow struct {
 // summary shows the end-of-session table and, for a company, questions the
 // candidate could ask at the end of the real interview.
 func (se *session) summary() error {
-	sum := Summarise(se.s, se.qs, se.iv.Rubric)
+	sum := Summarise(se.s, se.qs, se.iv.Rubric, se.companyTerms)
 	sum.Path = se.path
 	se.printf("\n%s\n", rule())
 	if err := se.iv.Display.Summary(se.iv.Out, sum); err != nil {
@@ -115,7 +115,7 @@ func AskQuestions(c *questions.Company, bank *questions.Bank, rng *rand.Rand, n 
 }
 
 // Summarise scores a session's answers into its summary rows.
-func Summarise(s *star.Session, qs []questions.Question, rubric *star.Rubric) Summary {
+func Summarise(s *star.Session, qs []questions.Question, rubric *star.Rubric, companies CompanyTerms) Summary {
 	var sum Summary
 	total, firsts, n := 0, 0, 0
 	for i, q := range qs {
@@ -136,7 +136,9 @@ func Summarise(s *star.Session, qs []questions.Question, rubric *star.Rubric) Su
 			if a.Skipped {
 				continue
 			}
-			res := star.Score(rubric, questionInfo(q, a.Question), a)
+			info := questionInfo(q, a.Question)
+			info.Company = companies.of(s.Company)
+			res := star.Score(rubric, info, a)
 			if scored == 0 {
 				row.First = res.Score
 			}
