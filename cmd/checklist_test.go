@@ -19,10 +19,10 @@ func TestChecklistStatusShowsBarsAndTheNextAction(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
 	for _, want := range []string{
-		"Preparation checklist for Acme Home Supplies: 7 of 43 done (16%)\n",
+		"Preparation checklist for Acme Home Supplies: 7 of 49 done (14%)\n",
 		" 1 Research the company                     ###############.....  7/9\n",
 		"   next: Note two or three recent news items, such as launches, expansions, aw…\n",
-		" 2 Know your strengths and weaknesses       ....................  0/6\n",
+		" 2 Know your strengths and weaknesses       ....................  0/8\n",
 		"Next: Note two or three recent news items, such as launches, expansions, awards\n      or problems\n",
 		"      your notes list 1 dated news item; aim for 2\n",
 		"  $ starprep company edit acme\n",
@@ -62,7 +62,7 @@ func TestChecklistStatusJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatal(err)
 	}
-	if st.Schema != "starprep.checklist/v1" || st.Company != "acme" || len(st.Steps) != 6 || st.Total != 43 || st.Next == nil || st.Next.Command == "" {
+	if st.Schema != "starprep.checklist/v1" || st.Company != "acme" || len(st.Steps) != 6 || st.Total != 49 || st.Next == nil || st.Next.Command == "" {
 		t.Errorf("status = %+v", st)
 	}
 	it := st.Steps[0].Items[0]

@@ -124,7 +124,7 @@ func TestChecklistOnPTY(t *testing.T) {
 	put(t, home, "companies/acme.yaml", acmeYAML)
 	s := startOnPTY(t, bin, home, "checklist", "--company", "acme")
 
-	s.expect("Preparation checklist for Acme Home Supplies: 6 of 43 done.")
+	s.expect("Preparation checklist for Acme Home Supplies: 6 of 49 done.")
 	s.expect("Which step?")
 	s.send("\r") // the first open step: research
 	s.expect("Step 1 of 6 · Research the company")
@@ -142,7 +142,7 @@ func TestChecklistOnPTY(t *testing.T) {
 	s.send("empathy, resilience, teamwork\r")
 	s.expect("Tick what you have done:")
 	s.send("\r") // nothing ticked
-	s.expect("Saved. Know your strengths and weaknesses: 1 of 6 done.")
+	s.expect("Saved. Know your strengths and weaknesses: 1 of 8 done.")
 	s.expect("Which step?")
 	s.send("\x03") // Ctrl-C: what was saved stays
 	s.expect("interrupted")

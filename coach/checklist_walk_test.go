@@ -49,7 +49,7 @@ func TestChecklistWalkTicksStrengthsAndQuestionsToAsk(t *testing.T) {
 	// 8 at the start: 7 research items from the notes, and the one story's
 	// measured result.
 	expectAll(t, out.String(),
-		"Preparation checklist for Acme Home Supplies: 8 of 43 done.",
+		"Preparation checklist for Acme Home Supplies: 8 of 49 done.",
 		"Step 1 of 6 · Research the company",
 		"From your own data:",
 		"[✓] List the main products or services and who buys them",
@@ -59,11 +59,11 @@ func TestChecklistWalkTicksStrengthsAndQuestionsToAsk(t *testing.T) {
 		"Saved. Research the company: 8 of 9 done.",
 		"✗ that is 6: choose the 3 you can best prove",
 		`✗ "empthy" is not one of the bank's competencies: did you mean empathy?`,
-		"Saved. Know your strengths and weaknesses: 3 of 6 done.",
+		"Saved. Know your strengths and weaknesses: 3 of 8 done.",
 		"(the first is from your notes)",
 		"✗ write the whole question",
-		"Saved. Prepare questions to ask: 3 of 6 done.",
-		"15 of 43 done (34%). Next: Write a two- or three-sentence answer",
+		"Saved. Prepare questions to ask: 3 of 7 done.",
+		"15 of 49 done (30%). Next: Write a two- or three-sentence answer",
 	)
 	if st.Done != 15 {
 		t.Errorf("done = %d, want 15", st.Done)

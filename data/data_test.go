@@ -33,13 +33,13 @@ func TestDataQuestionCounts(t *testing.T) {
 			starStories++
 		}
 	}
-	if n := len(b.Questions); n < 120 {
-		t.Errorf("%d questions, want at least 120", n)
+	if n := len(b.Questions); n < 145 {
+		t.Errorf("%d questions, want at least 145", n)
 	}
-	if starStories < 50 {
-		t.Errorf("%d behavioral or situational questions with star: true, want at least 50", starStories)
+	if starStories < 75 {
+		t.Errorf("%d behavioral or situational questions with star: true, want at least 75", starStories)
 	}
-	for cat, min := range map[string]int{"technical": 15, "motivation": 10, "strengths": 10, "ask": 15} {
+	for cat, min := range map[string]int{"technical": 20, "motivation": 15, "strengths": 12, "ask": 15} {
 		if count[cat] < min {
 			t.Errorf("%d %s questions, want at least %d", count[cat], cat, min)
 		}
