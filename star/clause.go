@@ -19,17 +19,20 @@ const longSentenceWords = 16
 // clauses (each index starts a clause), in order, not including 0.
 func clauseCuts(dst []int, toks []token) []int {
 	n := len(toks)
-	total, commas := 0, false
+	total, commas := 0, 0
 	for k := range toks {
 		if !toks[k].clitic {
 			total++
 		}
-		commas = commas || toks[k].punct == ',' || toks[k].punct == ';'
+		if toks[k].punct == ',' || toks[k].punct == ';' {
+			commas++
+		}
 	}
 	long := total >= longSentenceWords
-	// A long stretch with no commas at all is speech written down: a new
-	// subject starts a clause even with nothing before it.
-	unpunctuated := total >= 2*longSentenceWords && !commas
+	// A long stretch with hardly a comma is speech written down, or lines
+	// run together: a new subject starts a clause even with nothing before
+	// it.
+	unpunctuated := total >= 2*longSentenceWords && total >= 3*longSentenceWords/2*(commas+1)
 	wordsSince, wordsBefore := 0, 0 // since the last cut, and before k
 	leftHasVerb := false
 	// A long leading purpose or "By ...ing" clause is a clause of its own
@@ -103,6 +106,11 @@ func cutBefore(toks []token, k int, long, unpunctuated, leftHasVerb bool) bool {
 		case long && t.word == "then" && isSubjectPronoun(next(1)):
 			return true
 		case long && t.word == "which" && leftHasVerb:
+			return true
+		case long && leftHasVerb && t.upper && !prev.upper && t.word != "i" && startsClause(t) &&
+			!bindsNext(prev.word) && !isVerbForm(prev) && verbWithin(toks, k+1, 4):
+			// A capital where a full stop was left out: "... the customer's
+			// trust We processed the backlog".
 			return true
 		case unpunctuated && leftHasVerb && isSubjectPronoun(t) && t.word != "it" && t.word != "you" &&
 			verbWithin(toks, k+1, 2) && !bindsNext(prev.word) && !isVerbForm(prev) && !isAdverb(prev.word) &&
