@@ -183,7 +183,7 @@ func readClause(toks []token) clauseFacts {
 	if start < len(toks) && (isSubordinator(toks[start].word) || f.purpose || isGerundStart(toks[start])) {
 		for k := start + 1; k < len(toks)-1; k++ {
 			if toks[k].punct == ',' {
-				if findVerb(toks, k+1) >= 0 {
+				if findVerb(toks, k+1) >= 0 && (isSubordinator(toks[start].word) || f.purpose || !subjectAndVerb(toks[start:k+1])) {
 					main = k + 1
 				}
 				break
@@ -245,6 +245,18 @@ func isSubordinator(w string) bool {
 	return false
 }
 
+// subjectAndVerb: the stretch has a subject pronoun and a finite verb
+// straight after it ("With his go-ahead I placed the order, ...": a
+// leading phrase with a clause of its own, not "With the queue growing,").
+func subjectAndVerb(toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		if isSubjectPronoun(&toks[k]) && isFiniteVerbLike(toks, k+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // verbClassOf is the class of a verb token (do for an unknown verb shape).
 func verbClassOf(t *token) verbClass {
 	if t.info != nil && t.info.class != vcNone {
@@ -272,6 +284,14 @@ func isGerundStart(t token) bool {
 func findVerb(toks []token, start int) int {
 	for k := start; k < len(toks); k++ {
 		t := &toks[k]
+		if (t.word == "which" || t.word == "who") && k > start && toks[k-1].punct == ',' {
+			// A relative clause between commas is not the main verb's:
+			// "My part, which I asked for, was to ..."
+			if end := nextComma(toks, k); end > 0 {
+				k = end
+				continue
+			}
+		}
 		prevTo := k > 0 && toks[k-1].word == "to"
 		if t.info != nil {
 			fl := t.info.flags
@@ -287,6 +307,9 @@ func findVerb(toks []token, start int) int {
 			if t.info.form&(formPast|formS) != 0 && !prevTo {
 				if t.info.form&formPP != 0 && k > start && isDeterminer(&toks[k-1]) {
 					continue // "the closed ticket"
+				}
+				if t.info.form&formPast == 0 && pluralNounLike(toks, start, k) {
+					continue // "the pet supplies shop ... called", "Orders from there took"
 				}
 				return k
 			}
@@ -317,8 +340,64 @@ func findVerb(toks []token, start int) int {
 	return -1
 }
 
+// pluralNounLike: an "-s" word at k that reads as a plural noun rather than
+// a present verb: after a determiner or a figure ("the orders", "two
+// orders"), or with no subject before it and a past verb later in the
+// clause ("Orders from there usually took four days").
+func pluralNounLike(toks []token, start, k int) bool {
+	if k > start {
+		prev := &toks[k-1]
+		if isDeterminer(prev) || prev.number {
+			return true
+		}
+		if isSubjectPronoun(prev) || isPronounLike(prev) ||
+			prev.info != nil && prev.info.flags&(fPersonNoun|fCustomerNoun|fPronoun) != 0 {
+			return false
+		}
+	}
+	for j := k + 1; j < len(toks); j++ {
+		if isDeterminer(&toks[j-1]) {
+			continue
+		}
+		if t := &toks[j]; t.info != nil && t.info.form&formPast != 0 {
+			return true
+		} else if f, ok := guessVerb(t.word); t.info == nil && !t.number && ok && f&formPast != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nextComma is the index of the next token after k written with a comma,
+// or -1.
+func nextComma(toks []token, k int) int {
+	for j := k; j < len(toks)-1; j++ {
+		if toks[j].punct == ',' {
+			return j
+		}
+	}
+	return -1
+}
+
 func isDeterminer(t *token) bool {
 	return t.info != nil && t.info.flags&fDeterminer != 0 && t.word != "that"
+}
+
+func isPlacePreposition(w string) bool {
+	switch w {
+	case "from", "in", "to", "at", "over", "up", "down", "out", "near", "through":
+		return true
+	}
+	return false
+}
+
+// isPossessive: a word that stands before a noun, never as a subject.
+func isPossessive(w string) bool {
+	switch w {
+	case "my", "your", "his", "her", "its", "our", "their":
+		return true
+	}
+	return false
 }
 
 func isPronounLike(t *token) bool {
@@ -330,6 +409,9 @@ func isPronounLike(t *token) bool {
 }
 
 func isSubjectWord(t *token) bool {
+	if isPossessive(t.word) {
+		return false // "her order had gone", "his go-ahead"
+	}
 	if t.info != nil && t.info.flags&fPronoun != 0 {
 		return true
 	}
@@ -347,6 +429,9 @@ func findSubject(toks []token, start, v int) subject {
 				if t.info.subj == subjPerson && (t.word == "him" || t.word == "her") && k > start {
 					continue // an object: "told her"
 				}
+				if t.word == "there" && k > start && isPlacePreposition(toks[k-1].word) {
+					continue // "Orders from there took"
+				}
 				return t.info.subj
 			}
 			if fl&(fPersonNoun|fCustomerNoun) != 0 {
@@ -361,6 +446,9 @@ func findSubject(toks []token, start, v int) subject {
 			}
 			if fl&fThingNoun != 0 {
 				return subjThing
+			}
+			if t.info.form&formS != 0 && t.info.form&formPast == 0 {
+				return subjThing // an "-s" word read as a plural noun: "Returns caused ..."
 			}
 			continue
 		}
