@@ -37,6 +37,9 @@ func countTokenWords(toks []token) int {
 // tokenize appends the tokens of sentence s to dst. dict is the rubric's
 // dictionary (nil: the lexicon, and no cues).
 func tokenize(dst []token, s string, dict *dictionary) []token {
+	// dst may hold the sentences before: only this one's tokens take its
+	// punctuation.
+	base := len(dst)
 	inDouble, inSingle := false, false
 	i := 0
 	for i < len(s) {
@@ -74,16 +77,16 @@ func tokenize(dst []token, s string, dict *dictionary) []token {
 				inSingle = false
 			}
 		case r == ',' || r == ';' || r == ':' || r == '.' || r == '!' || r == '?':
-			if n := len(dst); n > 0 && dst[n-1].end == i && dst[n-1].punct == 0 {
+			if n := len(dst); n > base && dst[n-1].end == i && dst[n-1].punct == 0 {
 				dst[n-1].punct = byte(r)
-			} else if n > 0 && dst[n-1].punct == 0 && strings.TrimSpace(s[dst[n-1].end:i]) == "" {
+			} else if n > base && dst[n-1].punct == 0 && strings.TrimSpace(s[dst[n-1].end:i]) == "" {
 				dst[n-1].punct = byte(r)
 			}
 		case r == '-' || r == '–' || r == '—':
 			// A dash standing between spaces (or doubled) is a break in the
 			// sentence; a hyphen inside a word only joins two words.
 			spaced := i > 0 && isSpace(s[i-1]) || r != '-' || strings.HasPrefix(s[i:], "--")
-			if n := len(dst); spaced && n > 0 && dst[n-1].punct == 0 {
+			if n := len(dst); spaced && n > base && dst[n-1].punct == 0 {
 				dst[n-1].punct = '-'
 			}
 		}
