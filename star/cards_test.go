@@ -315,3 +315,41 @@ func TestQuestionKnownByItsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSomeoneElsesStory: a story whose steps were all taken by someone
+// else keeps its actions (the card can read them back), but the ownership
+// check says whose they were, that comes first in the tips, the share of
+// the answer on the speaker's own actions is nil, and the band rule holds
+// it at needs work however well it is told.
+func TestSomeoneElsesStory(t *testing.T) {
+	r := embeddedRubric(t)
+	q := bankQuestion(t, "angry-customer-time")
+	text := "Last spring at the garden centre where I work, my colleague Priya served a man who was shouting because the lawnmower he bought had broken on its first use. " +
+		"Priya let him finish, apologised and checked the receipt on the till. " +
+		"She swapped the mower for the newer model at no extra cost and carried it to his car herself. " +
+		"He calmed down completely, thanked her by name and left a five-star review that evening."
+	res := star.Score(r, q, star.Answer{Text: text})
+	if !res.Components["action"].Present {
+		t.Errorf("the colleague's steps are not heard as the story's actions:\n%s", dump(res))
+	}
+	own := findCheck(t, res, "ownership")
+	if own.OK || !strings.Contains(own.Message, "Priya") {
+		t.Errorf("the ownership check does not say whose steps they were: ok=%v %q", own.OK, own.Message)
+	}
+	if share := findCheck(t, res, "action-share"); share.OK {
+		t.Errorf("a story of someone else's steps passes the action-share check: %q", share.Message)
+	}
+	if len(res.Tips) == 0 || !strings.Contains(res.Tips[0], "someone else") {
+		t.Errorf("the first tip is not about whose story it is: %q", res.Tips)
+	}
+	if res.Band == star.BandStrong || res.Band == star.BandGood {
+		t.Errorf("someone else's story bands %s (%d)", res.Band, res.Score)
+	}
+
+	// The same story with the speaker taking the steps is not capped.
+	mine := strings.NewReplacer("my colleague Priya served", "I served", "Priya let him finish", "I let him finish",
+		"She swapped", "I swapped", "herself", "myself", "thanked her", "thanked me").Replace(text)
+	if res := star.Score(r, q, star.Answer{Text: mine}); !findCheck(t, res, "ownership").OK {
+		t.Errorf("told in the first person the ownership check fails: %q\n%s", findCheck(t, res, "ownership").Message, dump(res))
+	}
+}

@@ -64,6 +64,9 @@ func (c *actionShareCheck) compile(ps *yamlfile.Problems, node *yaml.Node, _ map
 
 func (c *actionShareCheck) run(j *judgement) outcome {
 	share := float64(j.parts[clsAction].words) / float64(max(j.an.words, 1))
+	if j.an.othersStory() {
+		share = 0 // the actions are someone else's
+	}
 	o := creditOf(share / c.Min)
 	o.vars.share = strconv.Itoa(int(math.Round(share*100))) + "%"
 	o.repeats = clsAction
@@ -88,22 +91,11 @@ func (c *ownershipCheck) compile(ps *yamlfile.Problems, node *yaml.Node, _ map[s
 
 func (c *ownershipCheck) run(j *judgement) outcome {
 	i, we := 0, 0
-	own, others := 0, 0 // steps the speaker took, and ones someone else took
-	firstOther := -1
 	for k := range j.an.clauses {
-		f := &j.an.clauses[k].facts
-		i += f.iCount
-		we += f.weCount
-		switch {
-		case f.ownPastStep():
-			own++
-		case f.tense == tPast && (f.subj == subjPerson || f.subj == subjThey) && (f.verb == vcDo || f.verb == vcSay):
-			others++
-			if firstOther < 0 {
-				firstOther = k
-			}
-		}
+		i += j.an.clauses[k].facts.iCount
+		we += j.an.clauses[k].facts.weCount
 	}
+	own, others, firstOther := j.an.steps()
 	o := pass()
 	o.vars.i, o.vars.we = strconv.Itoa(i), strconv.Itoa(we)
 	switch {

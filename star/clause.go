@@ -99,8 +99,8 @@ func cutBefore(toks []token, k int, long, unpunctuated, leftHasVerb bool) bool {
 			return long || prev.punct == 0 && leftHasVerb
 		case t.word == "and" && next(1) != nil && (next(1).word == "then" || next(1).word == "so"):
 			return long || leftHasVerb
-		case long && leftHasVerb && (t.word == "and" || t.word == "but") && isSubjectPronoun(next(1)):
-			return true // not "my colleagues and I found ..."
+		case leftHasVerb && (t.word == "and" || t.word == "but") && isSubjectPronoun(next(1)) && (long || verbWithin(toks, k+2, 2)):
+			return true // "We split the queue and we worked late"; not "my colleagues and I found ..."
 		case long && leftHasVerb && t.word == "and" && next(1) != nil && isAdverb(next(1).word) && isSubjectPronoun(next(2)):
 			return true // "... and suddenly they were fine"
 		case long && t.word == "then" && isSubjectPronoun(next(1)):

@@ -79,6 +79,12 @@ func (f *clauseFacts) hypothetical() bool {
 }
 
 // ownPastStep: the speaker (or the speaker's team) did something, in the past.
+func (f *clauseFacts) othersPastStep() bool {
+	return f.tense == tPast && (f.subj == subjPerson || f.subj == subjThey) && (f.verb == vcDo || f.verb == vcSay)
+}
+
+// ownPastStep: the speaker (or the speaker's team) did something, in the
+// past.
 func (f *clauseFacts) ownPastStep() bool {
 	if f.tense != tPast && f.tense != tElidedPast {
 		return false
@@ -180,7 +186,7 @@ func readClause(toks []token) clauseFacts {
 	// apologised", "To sort it out, I called the depot"), the main clause is
 	// what the clause says.
 	main := -1
-	if start < len(toks) && (isSubordinator(toks[start].word) || f.purpose || isGerundStart(toks[start])) {
+	if start < len(toks) && (isSubordinator(toks[start].word) || f.purpose || isGerundStart(toks[start]) || isPlacePreposition(toks[start].word)) {
 		for k := start + 1; k < len(toks)-1; k++ {
 			if toks[k].punct == ',' {
 				if findVerb(toks, k+1) >= 0 && (isSubordinator(toks[start].word) || f.purpose || !subjectAndVerb(toks[start:k+1])) {
@@ -250,6 +256,9 @@ func isSubordinator(w string) bool {
 // leading phrase with a clause of its own, not "With the queue growing,").
 func subjectAndVerb(toks []token) bool {
 	for k := 0; k+1 < len(toks); k++ {
+		if k > 0 && bindsNext(toks[k-1].word) {
+			continue // "At the bakery where I work,": a clause inside the phrase
+		}
 		if isSubjectPronoun(&toks[k]) && isFiniteVerbLike(toks, k+1) {
 			return true
 		}
@@ -385,7 +394,7 @@ func isDeterminer(t *token) bool {
 
 func isPlacePreposition(w string) bool {
 	switch w {
-	case "from", "in", "to", "at", "over", "up", "down", "out", "near", "through":
+	case "from", "in", "on", "to", "at", "over", "up", "down", "out", "near", "through", "during", "inside", "outside":
 		return true
 	}
 	return false
@@ -455,8 +464,8 @@ func findSubject(toks []token, start, v int) subject {
 		if isAdverb(t.word) || strings.HasSuffix(t.word, "ly") || t.clitic {
 			continue // "I quickly realised", "she still felt"
 		}
-		if t.upper && k > 0 {
-			return subjPerson // a name: "Sarah rang back"
+		if t.upper && (k > 0 || k == v-1 && !strings.HasSuffix(t.word, "s")) {
+			return subjPerson // a name: "Sarah rang back", "Jenna apologised"
 		}
 		if !t.number {
 			return subjThing

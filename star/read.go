@@ -15,6 +15,7 @@ import (
 // the cues found, and (after tagging) each clause's part.
 type analysis struct {
 	dict       *dictionary
+	ending     []int // the rubric's endingGroups
 	sents      []sentInfo
 	clauses    []clauseInfo
 	toks       []token
@@ -90,6 +91,7 @@ func (an *analysis) clauseText(c int) string {
 func read(r *Rubric, a Answer) *analysis {
 	an := analysisPool.Get().(*analysis)
 	an.reset(r.dict)
+	an.ending = r.endingGroups
 	// Sized from the text once, rather than grown token by token.
 	size := len(a.Text) + 8
 	if a.STAR != nil {
@@ -221,4 +223,40 @@ func (an *analysis) clauseOf(si, tok int) int {
 	cs := an.clauses[s.clause0:s.clause1]
 	k := sort.Search(len(cs), func(i int) bool { return cs[i].tok0 > tok })
 	return s.clause0 + max(k-1, 0)
+}
+
+// hasCue: clause c has a cue of one of the groups.
+func (an *analysis) hasCue(c int, groups []int) bool {
+	for _, g := range groups {
+		if an.clauses[c].cues[g] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// steps counts the story's steps the speaker took and those someone else
+// took ("Jenna apologised", "they rang back"), and finds the first of the
+// others'.
+func (an *analysis) steps() (own, others, firstOther int) {
+	firstOther = -1
+	for c := range an.clauses {
+		f := &an.clauses[c].facts
+		switch {
+		case f.ownPastStep():
+			own++
+		case f.othersPastStep():
+			others++
+			if firstOther < 0 {
+				firstOther = c
+			}
+		}
+	}
+	return own, others, firstOther
+}
+
+// othersStory: every step told is someone else's.
+func (an *analysis) othersStory() bool {
+	own, others, _ := an.steps()
+	return own == 0 && others >= 2
 }

@@ -42,7 +42,7 @@ const (
 var cardNames = []string{CardSTAR, CardPlan, CardMotivation, CardStrengths, CardDirect, CardFollowUp}
 
 // capNames are the band rule's caps.
-var capNames = []string{"missing-one-part", "missing-more-parts", "plan-only", "too-long"}
+var capNames = []string{"missing-one-part", "missing-more-parts", "plan-only", "too-long", "others-steps"}
 
 // Rubric is a compiled rubric.
 type Rubric struct {
@@ -59,6 +59,9 @@ type Rubric struct {
 	planMin int
 
 	tagger *boundWeights
+	// endingGroups are the cue groups of how a story ends (outcome,
+	// feedback, lesson).
+	endingGroups []int
 	// termStems caches the stems of the questions' key words and company
 	// terms (a term's stems never change).
 	termStems sync.Map
@@ -196,6 +199,11 @@ func ParseRubric(data []byte, path string) (*Rubric, error) {
 	}
 	r.cues.finish()
 	r.dict = newDictionary(r.cues, phrases)
+	for _, g := range []string{"outcome", "feedback", "lesson"} {
+		if i := r.groupIndex(g); i >= 0 {
+			r.endingGroups = append(r.endingGroups, i)
+		}
+	}
 	r.tagger = model.bind(r.cues.groups)
 	r.tagger.labelWeight = f.LabelWeight
 	return r, nil

@@ -137,6 +137,7 @@ func (j *judgement) result(a Answer) Result {
 	noStory := !an.hasStory()
 	var partTip [4]bool // a part's own tip was given
 	pastEventExtra := 0.0
+	ownershipExtra := 0.0 // the weight of actions that were someone else's
 	missing := 0
 	if storyCard {
 		res.Components = make(ComponentMap, 4)
@@ -162,6 +163,11 @@ func (j *judgement) result(a Answer) Result {
 			partTip[c] = true
 		case !p.present():
 			addTip(rule.weight, rule.missing)
+			partTip[c] = true
+		case c == clsAction && an.othersStory():
+			// The steps are someone else's: the ownership tip says so, and
+			// weighs as much as the action part.
+			ownershipExtra += rule.weight
 			partTip[c] = true
 		case c == clsAction && p.mostlyHypothetical():
 			pastEventExtra += rule.weight * float64(100-score) / 100
@@ -215,8 +221,11 @@ func (j *judgement) result(a Answer) Result {
 		maxPoints += b.Weight
 		points += b.Weight * o.credit
 		gain := b.Weight * (1 - o.credit)
-		if b.Kind == "past-event" {
+		switch b.Kind {
+		case "past-event":
 			gain += pastEventExtra
+		case "ownership":
+			gain += ownershipExtra
 		}
 		repeats := o.repeats >= 0 && partTip[o.repeats]
 		if !ok && !repeats {
@@ -246,6 +255,9 @@ func (j *judgement) result(a Answer) Result {
 	}
 	if j.tooLong {
 		limit("too-long")
+	}
+	if j.card == CardSTAR && j.an.othersStory() {
+		limit("others-steps")
 	}
 	res.Score = min(res.Score, r.topOf(capBand))
 	res.Band = r.bandOf(res.Score)

@@ -223,6 +223,30 @@ func (an *analysis) tag(bw *boundWeights) {
 	}
 	an.recoverParts()
 	an.requireEvidence(clsAction)
+	an.othersActions()
+}
+
+// othersActions: a story told about someone else ("My colleague Jenna
+// apologised, rewrote the name ...") still has its actions, though they are
+// not the speaker's; the ownership check says whose they were and the band
+// rule caps the answer. When no clause is an action and the speaker takes
+// no step, the others' steps after the opening that do not tell how it
+// ended are the actions.
+func (an *analysis) othersActions() {
+	if !an.othersStory() {
+		return
+	}
+	for c := range an.clauses {
+		if an.clauses[c].part == clsAction {
+			return
+		}
+	}
+	for c := 1; c < len(an.clauses); c++ {
+		cl := &an.clauses[c]
+		if cl.part != clsNone && cl.facts.othersPastStep() && !an.hasCue(c, an.ending) {
+			cl.part = clsAction
+		}
+	}
 }
 
 // requireEvidence: part p is found only when at least one of its clauses
