@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/starprep/starprep/coach"
+	"github.com/starprep/starprep/internal/termtext"
 )
 
 // How a person answers the "more" line.
@@ -28,7 +29,7 @@ const (
 // ends are a terminal that may be prompted, at once otherwise.
 func pageTo(ios *IOStreams, text string) error {
 	if !ios.CanPrompt() || ios.ttyIn == nil || ios.ttyOut == nil {
-		_, err := io.WriteString(ios.Out, text)
+		_, err := io.WriteString(ios.Out, text) // Out cleans it
 		return err
 	}
 	return pageText(ios.ttyIn, ios.ttyOut, text, ios.ColorEnabled())
@@ -37,6 +38,7 @@ func pageTo(ios *IOStreams, text string) error {
 // pageText writes text to the terminal out a screen at a time, reading
 // keys from in. Ctrl-C returns coach.ErrInterrupted.
 func pageText(in, out *os.File, text string, color bool) error {
+	text = termtext.CleanKeepColor(text, color) // it goes to the terminal itself
 	width, height := termSize(out)
 	rows := screenRows(text, width)
 	if len(rows) < height {

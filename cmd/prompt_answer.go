@@ -24,6 +24,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/starprep/starprep/coach"
+	"github.com/starprep/starprep/internal/termtext"
 )
 
 // answerKeys is the key line under the box.
@@ -239,7 +240,7 @@ func printAnswer(w io.Writer, m answerModel, text string) {
 	}
 	var b strings.Builder
 	b.WriteString(h + "\n")
-	if t := strings.TrimSpace(text); t != "" {
+	if t := strings.TrimSpace(termtext.Clean(text)); t != "" { // pasted text may hold escapes
 		for _, line := range strings.Split(t, "\n") {
 			b.WriteString("  " + wrapIndent(line, m.width-3, "  ") + "\n")
 		}

@@ -22,6 +22,7 @@ import (
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"github.com/starprep/starprep/coach"
+	"github.com/starprep/starprep/internal/termtext"
 	"golang.org/x/term"
 )
 
@@ -64,7 +65,7 @@ func (p *surveyPrompter) ask(q survey.Prompt, response any) error {
 // Input implements coach.Prompter; "?" shows help.
 func (p *surveyPrompter) Input(message, help string) (string, error) {
 	var s string
-	err := p.ask(&survey.Input{Message: message, Help: help}, &s)
+	err := p.ask(&survey.Input{Message: termtext.Line(message), Help: termtext.Line(help)}, &s)
 	return s, err
 }
 
@@ -77,6 +78,7 @@ func (p *surveyPrompter) Multiline(message, help string) (string, error) {
 
 // Answer implements coach.AnswerBox.
 func (p *surveyPrompter) Answer(req coach.AnswerRequest) (string, error) {
+	req.Label, req.Help, req.Initial = termtext.Line(req.Label), termtext.Line(req.Help), termtext.Clean(req.Initial)
 	return runAnswerBox(p.in, p.out, req, p.color)
 }
 
@@ -89,7 +91,8 @@ func (p *surveyPrompter) Page(text string) error {
 // Select implements coach.Prompter.
 func (p *surveyPrompter) Select(message string, options []string, defaultIndex int) (int, error) {
 	var i int
-	q := &survey.Select{Message: message, Options: options, PageSize: len(options), Filter: menuFilter}
+	options = cleanOptions(options)
+	q := &survey.Select{Message: termtext.Line(message), Options: options, PageSize: len(options), Filter: menuFilter}
 	if defaultIndex >= 0 && defaultIndex < len(options) {
 		q.Default = defaultIndex
 	}
@@ -100,8 +103,18 @@ func (p *surveyPrompter) Select(message string, options []string, defaultIndex i
 // Confirm implements coach.Prompter.
 func (p *surveyPrompter) Confirm(message string, defaultValue bool) (bool, error) {
 	var b bool
-	err := p.ask(&survey.Confirm{Message: message, Default: defaultValue}, &b)
+	err := p.ask(&survey.Confirm{Message: termtext.Line(message), Default: defaultValue}, &b)
 	return b, err
+}
+
+// cleanOptions makes menu options (story titles, questions from a bank)
+// safe to show on one line.
+func cleanOptions(options []string) []string {
+	out := make([]string, len(options))
+	for i, o := range options {
+		out[i] = termtext.Line(o)
+	}
+	return out
 }
 
 // menuFilter narrows a menu as the person types: one letter keeps the
@@ -140,10 +153,10 @@ func (p *surveyPrompter) MultiSelect(message string, options []string, defaults 
 	multiSelectHint()
 	width, height := termSize(p.out)
 	short := make([]string, len(options))
-	for i, o := range options {
+	for i, o := range cleanOptions(options) {
 		short[i] = shorten(o, max(20, width-8))
 	}
-	q := &survey.MultiSelect{Message: message, Options: short, PageSize: max(5, min(len(short), height-6))}
+	q := &survey.MultiSelect{Message: termtext.Line(message), Options: short, PageSize: max(5, min(len(short), height-6))}
 	if len(defaults) > 0 {
 		q.Default = defaults
 	}

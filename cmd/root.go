@@ -64,6 +64,7 @@ func Run(args []string, f *Factory) int {
 		}
 	}
 	report(f.IO, err)
+	f.IO.Flush()
 	return exitCode(err)
 }
 

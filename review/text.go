@@ -2,7 +2,6 @@ package review
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/starprep/starprep/internal/termtext"
 	"github.com/starprep/starprep/star"
 )
 
@@ -39,7 +39,7 @@ func jsonEncoder(prefix, indent string) Encoder {
 	return encoderFunc(func(s *Scored) ([]byte, error) {
 		buf.Reset()
 		err := enc.Encode(&s.Result)
-		return buf.Bytes(), err
+		return termtext.EscapeJSON(buf.Bytes()), err
 	})
 }
 
@@ -90,7 +90,7 @@ func (d *jsonDoc) End(w io.Writer, r *Report) error {
 	if err := enc.Encode(r.Summary); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%s  \"summary\": %s\n}\n", closing, bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	_, err := fmt.Fprintf(w, "%s  \"summary\": %s\n}\n", closing, termtext.EscapeJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
 	return err
 }
 
@@ -104,15 +104,16 @@ type csvOut struct{}
 func NewCSV() Output { return csvOut{} }
 
 func (csvOut) Begin(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := termtext.NewCSVWriter(w)
 	_ = cw.Write(csvHeader)
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
+// NewEncoder writes rows whose cells a spreadsheet would run as formulas
+// neutralised (termtext.CSVCell).
 func (csvOut) NewEncoder() Encoder {
 	var buf bytes.Buffer
-	cw := csv.NewWriter(&buf)
+	cw := termtext.NewCSVWriter(&buf)
 	return encoderFunc(func(s *Scored) ([]byte, error) {
 		buf.Reset()
 		r := &s.Result
@@ -132,8 +133,8 @@ func (csvOut) NewEncoder() Encoder {
 		}
 		row = append(row, strings.Join(failed, ";"), strings.Join(MissingParts(r), ";"))
 		_ = cw.Write(row)
-		cw.Flush()
-		return buf.Bytes(), cw.Error()
+		err := cw.Flush()
+		return buf.Bytes(), err
 	})
 }
 
@@ -150,7 +151,6 @@ func NewTSV() Output { return tsv{} }
 
 func (tsv) NewEncoder() Encoder {
 	var buf []byte
-	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 	return encoderFunc(func(s *Scored) ([]byte, error) {
 		r := &s.Result
 		buf = buf[:0]
@@ -158,7 +158,7 @@ func (tsv) NewEncoder() Encoder {
 			if i > 0 {
 				buf = append(buf, '\t')
 			}
-			buf = append(buf, clean.Replace(cell)...)
+			buf = append(buf, termtext.Line(cell)...)
 		}
 		return append(buf, '\n'), nil
 	})
@@ -176,7 +176,6 @@ func (markdown) Begin(w io.Writer) error {
 
 func (markdown) NewEncoder() Encoder {
 	var buf []byte
-	esc := strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ")
 	return encoderFunc(func(s *Scored) ([]byte, error) {
 		r := &s.Result
 		missing := strings.Join(MissingParts(r), ", ")
@@ -187,7 +186,7 @@ func (markdown) NewEncoder() Encoder {
 		buf = append(buf, '|')
 		for _, cell := range []string{r.Source, r.QuestionID, strconv.Itoa(r.Score), r.Band, missing} {
 			buf = append(buf, ' ')
-			buf = append(buf, esc.Replace(cell)...)
+			buf = append(buf, termtext.Markdown(cell)...)
 			buf = append(buf, " |"...)
 		}
 		return append(buf, '\n'), nil

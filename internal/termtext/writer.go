@@ -1,0 +1,178 @@
+package termtext
+
+import (
+	"bytes"
+	"io"
+	"unicode/utf8"
+)
+
+// Writer passes everything written to it through Clean on its way to the
+// underlying writer, so no control byte of a file's text reaches a terminal
+// or a pipe whatever the code that printed it. With colour allowed, the
+// few SGR sequences starprep colours with (bold, faint, reverse, the eight
+// foreground colours, reset) go through as they are; nothing else that
+// starts with ESC does. A UTF-8 sequence or a carriage return cut by the
+// end of one Write is held until the next one (or Flush).
+type Writer struct {
+	w       io.Writer
+	color   bool
+	pending []byte
+	buf     []byte
+}
+
+// NewWriter returns a Writer over w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+// AllowColor lets starprep's own colour codes through (or not).
+func (w *Writer) AllowColor(on bool) { w.color = on }
+
+// Unwrap is the writer underneath.
+func (w *Writer) Unwrap() io.Writer { return w.w }
+
+func (w *Writer) Write(p []byte) (int, error) {
+	if len(w.pending) == 0 && !needsWorkBytes(p) {
+		return w.w.Write(p)
+	}
+	data := p
+	if len(w.pending) > 0 {
+		data = append(w.pending, p...)
+		w.pending = nil
+	}
+	out := w.buf[:0]
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c >= 0x20 && c < 0x7f, c == '\n', c == '\t':
+			out = append(out, c)
+			i++
+			continue
+		case c == '\r':
+			if i+1 == len(data) {
+				w.pending = append(w.pending, c)
+				i++
+				continue
+			}
+			if data[i+1] != '\n' {
+				out = append(out, "␍"...)
+			}
+			i++
+			continue
+		case c == 0x1b && w.color:
+			n, complete := sgrLen(data[i:])
+			if !complete {
+				w.pending = append(w.pending, data[i:]...)
+				i = len(data)
+				continue
+			}
+			if n > 0 {
+				out = append(out, data[i:i+n]...)
+				i += n
+				continue
+			}
+		case c >= 0x80 && !utf8.FullRune(data[i:]):
+			w.pending = append(w.pending, data[i:]...)
+			i = len(data)
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if v, ok := visible(r); ok && !(r == utf8.RuneError && size > 1) {
+			out = append(out, v...)
+		} else {
+			out = append(out, data[i:i+size]...)
+		}
+		i += size
+	}
+	w.buf = out
+	if _, err := w.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Flush writes what a Write held back (an unfinished UTF-8 sequence comes
+// out as U+FFFD, a lone carriage return as ␍).
+func (w *Writer) Flush() error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	rest := w.pending
+	w.pending = nil
+	_, err := io.WriteString(w.w, clean(string(rest), true))
+	return err
+}
+
+func needsWorkBytes(p []byte) bool {
+	for _, b := range p {
+		if (b < 0x20 && b != '\n' && b != '\t') || b >= 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// sgrLen is the length of the colour sequence at the start of p (ESC [
+// params m) when its every parameter is one starprep uses, 0 when p starts
+// with anything else; complete is false when p ends before the sequence
+// could be told.
+func sgrLen(p []byte) (n int, complete bool) {
+	if len(p) < 2 {
+		return 0, false
+	}
+	if p[1] != '[' {
+		return 0, true
+	}
+	param := 0
+	digits := 0
+	for i := 2; i < len(p) && i < 32; i++ {
+		c := p[i]
+		switch {
+		case c >= '0' && c <= '9':
+			param = param*10 + int(c-'0')
+			digits++
+			if digits > 2 {
+				return 0, true
+			}
+		case c == ';' || c == 'm':
+			if !allowedSGR(param) {
+				return 0, true
+			}
+			if c == 'm' {
+				return i + 1, true
+			}
+			param, digits = 0, 0
+		default:
+			return 0, true
+		}
+	}
+	if len(p) < 32 {
+		return 0, false
+	}
+	return 0, true
+}
+
+// allowedSGR: reset, bold, faint, italic, underline, reverse, their
+// resets, and the standard and bright foreground colours. Conceal (8),
+// blink and backgrounds are not needed and not let through.
+func allowedSGR(n int) bool {
+	switch {
+	case n <= 4, n == 7, n == 22, n == 23, n == 24, n == 27, n == 39:
+		return true
+	case n >= 30 && n <= 37, n >= 90 && n <= 97:
+		return true
+	}
+	return false
+}
+
+// CleanKeepColor is Clean for text that starprep has already coloured
+// (feedback it lays out itself): with color, its own colour codes stay.
+func CleanKeepColor(s string, color bool) string {
+	if !needsWork(s) {
+		return s
+	}
+	var b bytes.Buffer
+	w := NewWriter(&b)
+	w.AllowColor(color)
+	_, _ = w.Write([]byte(s))
+	_ = w.Flush()
+	return b.String()
+}
