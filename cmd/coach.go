@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/data"
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/questions"
 )
 
@@ -234,9 +234,9 @@ func coachSetRun(opts *coachSetOptions) error {
 		return err
 	}
 	for _, path := range opts.Exclude {
-		raw, err := os.ReadFile(path)
+		raw, err := infile.ReadFile(path, infile.MaxDataFile, "a question set or session")
 		if err != nil {
-			return fmt.Errorf("read --exclude file: %w", err)
+			return infile.Wrap(err, "read --exclude file")
 		}
 		ids, err := coach.SetIDs(raw, path)
 		if err != nil {

@@ -7,11 +7,10 @@ import (
 	"io"
 	"strings"
 
-	"github.com/starprep/starprep/internal/termtext"
-
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/starprep/starprep/internal/termtext"
 	"go.yaml.in/yaml/v3"
 )
 

@@ -109,10 +109,18 @@ func report(io *IOStreams, err error) {
 		}
 		return
 	}
-	fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", msg)
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", line)
+	}
 	var u *UsageError
 	if errors.As(err, &u) && u.hint != "" {
 		for _, h := range strings.Split(u.hint, "\n") {
+			fmt.Fprintf(io.ErrOut, "starprep: hint: %s\n", h)
+		}
+	}
+	var more *hintedError
+	if errors.As(err, &more) && u == nil {
+		for _, h := range strings.Split(more.hint, "\n") {
 			fmt.Fprintf(io.ErrOut, "starprep: hint: %s\n", h)
 		}
 	}

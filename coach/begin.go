@@ -275,7 +275,11 @@ func (iv *Interview) loadCompany(slug string) (*questions.Company, error) {
 	var raw []byte
 	err := fs.ErrNotExist
 	if filepath.Base(slug) == slug && !strings.HasPrefix(slug, ".") {
-		raw, err = os.ReadFile(p)
+		var ok bool
+		raw, ok, err = readOptional(p, "company notes")
+		if err == nil && !ok {
+			err = fs.ErrNotExist
+		}
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		if iv.ExampleCompany != nil && iv.ExampleCompany.Slug == slug {

@@ -61,7 +61,7 @@ func ChecklistPath(home string) string { return filepath.Join(home, "checklist.y
 // progress. A broken one comes back as a *yamlfile.Error and must not be
 // overwritten.
 func LoadChecklistProgress(path string) (*ChecklistProgress, error) {
-	raw, ok, err := readOptional(path)
+	raw, ok, err := readOptional(path, "checklist progress")
 	if err != nil {
 		return nil, err
 	}

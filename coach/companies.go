@@ -78,7 +78,7 @@ func (cs *Companies) IsExample(slug string) bool { return cs.example(slug) != ni
 func (cs *Companies) Get(slug string) (CompanyEntry, error) {
 	if questions.ValidSlug(slug) {
 		path := cs.Path(slug)
-		raw, ok, err := readOptional(path)
+		raw, ok, err := readOptional(path, "company notes")
 		if err != nil {
 			return CompanyEntry{}, err
 		}
@@ -121,7 +121,12 @@ func (cs *Companies) List() ([]CompanyEntry, error) {
 			bad = append(bad, nameProblem(path, "company slug"))
 			continue
 		}
-		raw, _, err := readOptional(path)
+		raw, _, err := readOptional(path, "company notes")
+		var ye *yamlfile.Error
+		if errors.As(err, &ye) {
+			bad = append(bad, err)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

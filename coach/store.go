@@ -130,11 +130,15 @@ func ParseSession(data []byte, path string) (*star.Session, error) {
 	return &s, nil
 }
 
-// Load reads the session file at path.
+// Load reads the session file at path. A file too big, not text or not a
+// regular file is a *yamlfile.Error, like a broken one.
 func Load(path string) (*star.Session, error) {
-	raw, err := os.ReadFile(path)
+	raw, ok, err := readOptional(path, "a session")
 	if err != nil {
-		return nil, fmt.Errorf("read session: %w", err)
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("read session: %w", &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist})
 	}
 	return ParseSession(raw, path)
 }

@@ -1,7 +1,9 @@
 package coach
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/starprep/starprep/internal/yamlfile"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -54,7 +57,7 @@ func (st *Stories) Exists(id string) bool {
 func (st *Stories) Get(id string) (StoryEntry, error) {
 	if questions.ValidSlug(id) {
 		path := st.Path(id)
-		raw, ok, err := readOptional(path)
+		raw, ok, err := readOptional(path, "a story")
 		if err != nil {
 			return StoryEntry{}, err
 		}
@@ -85,7 +88,12 @@ func (st *Stories) List() ([]StoryEntry, error) {
 			bad = append(bad, nameProblem(path, "story id"))
 			continue
 		}
-		raw, _, err := readOptional(path)
+		raw, _, err := readOptional(path, "a story")
+		var ye *yamlfile.Error
+		if errors.As(err, &ye) {
+			bad = append(bad, err)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -215,7 +223,7 @@ func StoryFromAnswer(sessions *Store, ref string, bank *questions.Bank, rubric *
 		}
 		path = sessions.Path(name)
 	}
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, &AnswerRefError{Ref: ref, Reason: fmt.Sprintf("no saved session %s (see the ids with: starprep progress --format json)", path)}
 	}
 	s, err := Load(path)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/google/renameio/v2/maybe"
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/internal/yamlfile"
 )
 
@@ -38,14 +39,22 @@ func WriteFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-// readOptional reads path; a missing file is (nil, false, nil).
-func readOptional(path string) ([]byte, bool, error) {
-	raw, err := os.ReadFile(path)
+// readOptional reads one of the user's files (what says which kind, for
+// the size limit's message); a missing file is (nil, false, nil). A file
+// too big, not text, or not a regular file at all (a FIFO put where a
+// note was) is a problem with that file, a *yamlfile.Error, so one bad file
+// is reported with the others and never hangs or hides the rest.
+func readOptional(path, what string) ([]byte, bool, error) {
+	raw, err := infile.ReadFile(path, infile.MaxDataFile, what)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
+	var nr *infile.NotRegularError
+	if errors.As(err, &nr) {
+		return nil, false, infile.Problem(path, 0, fmt.Sprintf("this is %s, not a file: remove it, or put the file back in its place", nr.Kind))
+	}
 	if err != nil {
-		return nil, false, fmt.Errorf("read %s: %w", path, err)
+		return nil, false, infile.Wrap(err, "read "+path)
 	}
 	return raw, true, nil
 }
