@@ -10,12 +10,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/google/renameio/v2/maybe"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/data"
 	"github.com/starprep/starprep/internal/infile"
+	"github.com/starprep/starprep/internal/userdata"
 	"github.com/starprep/starprep/questions"
 )
 
@@ -276,8 +276,8 @@ func coachSetRun(opts *coachSetOptions) error {
 		_, err = opts.IO.Out.Write(b.Bytes())
 		return err
 	}
-	if err := maybe.WriteFile(opts.Output, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", opts.Output, err)
+	if err := userdata.Replace(opts.Output, b.Bytes(), 0o644); err != nil {
+		return err
 	}
 	if opts.IO.IsStderrTTY() {
 		fmt.Fprintf(opts.IO.ErrOut, "starprep: wrote %d questions to %s (seed %d)\n", len(set.Questions), opts.Output, set.Spec.Seed)

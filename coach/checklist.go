@@ -169,7 +169,7 @@ func (p *ChecklistProgress) Save(path string) error {
 	if err := enc.Close(); err != nil {
 		return fmt.Errorf("encode checklist progress: %w", err)
 	}
-	return writePrivate(path, buf.Bytes())
+	return writePrivate(filepath.Dir(path), path, buf.Bytes())
 }
 
 // ForCompany returns the per-company progress for slug ("" for the

@@ -155,7 +155,7 @@ func (cs *Companies) Save(c *questions.Company) (string, error) {
 		return "", err
 	}
 	path := cs.Path(c.Slug)
-	return path, writePrivate(path, raw)
+	return path, writePrivate(filepath.Dir(cs.Dir), path, raw)
 }
 
 // SaveRaw writes notes exactly as the person wrote them (after an edit),
@@ -165,7 +165,7 @@ func (cs *Companies) SaveRaw(slug string, raw []byte) (string, error) {
 		return "", fmt.Errorf("save company notes: slug %q cannot name a file", slug)
 	}
 	path := cs.Path(slug)
-	return path, writePrivate(path, raw)
+	return path, writePrivate(filepath.Dir(cs.Dir), path, raw)
 }
 
 // ErrExampleOnly: the slug is a shipped example with no copy in the home.
@@ -184,7 +184,7 @@ func (cs *Companies) Remove(slug string) (string, error) {
 		return "", err
 	}
 	path := cs.Path(slug)
-	if err := os.Remove(path); err != nil {
+	if err := removePrivate(filepath.Dir(cs.Dir), path); err != nil {
 		return "", fmt.Errorf("remove %s: %w", path, err)
 	}
 	return path, nil

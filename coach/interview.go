@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/starprep/starprep/internal/userdata"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -71,6 +72,8 @@ type Interview struct {
 	LoadSet func(path string) ([]questions.Question, error)
 	// Resume continues the latest unfinished session instead of starting one.
 	Resume bool
+
+	ctx context.Context
 }
 
 // ErrNothingToResume: --resume found no session at all.
@@ -121,6 +124,8 @@ type session struct {
 	// every draftEvery while it grows.
 	lastDraftSave time.Time
 	savedDraft    string
+	// lock keeps other processes from writing the session meanwhile.
+	lock *userdata.Lock
 }
 
 // Run runs the interview: it picks or reloads the questions, asks them,
@@ -146,6 +151,7 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 	}
 	var se *session
 	var err error
+	iv.ctx = ctx
 	if iv.Resume {
 		se, err = iv.resume(store, saved)
 		if err == nil && se == nil {
@@ -157,6 +163,14 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
+	// While this interview runs, no other process may write its session.
+	if se.lock == nil {
+		var le *userdata.LockError
+		if se.lock, err = LockSession(ctx, se.path); err != nil && !errors.As(err, &le) {
+			return nil, err
+		}
+	}
+	defer se.lock.Unlock()
 	se.ctx = ctx
 	if err := se.save(); err != nil {
 		return nil, err

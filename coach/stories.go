@@ -117,7 +117,7 @@ func (st *Stories) Save(s *questions.Story) (string, error) {
 		return "", err
 	}
 	path := st.Path(s.ID)
-	return path, writePrivate(path, raw)
+	return path, writePrivate(filepath.Dir(st.Dir), path, raw)
 }
 
 // SaveRaw writes a checked story file exactly as the person wrote it.
@@ -126,7 +126,7 @@ func (st *Stories) SaveRaw(id string, raw []byte) (string, error) {
 		return "", fmt.Errorf("save story: id %q cannot name a file", id)
 	}
 	path := st.Path(id)
-	return path, writePrivate(path, raw)
+	return path, writePrivate(filepath.Dir(st.Dir), path, raw)
 }
 
 // Remove deletes a story.
@@ -136,7 +136,7 @@ func (st *Stories) Remove(id string) (string, error) {
 		return "", err
 	}
 	path := st.Path(id)
-	if err := os.Remove(path); err != nil {
+	if err := removePrivate(filepath.Dir(st.Dir), path); err != nil {
 		return "", fmt.Errorf("remove %s: %w", path, err)
 	}
 	return path, nil

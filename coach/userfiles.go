@@ -5,12 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/google/renameio/v2/maybe"
 	"github.com/starprep/starprep/internal/infile"
+	"github.com/starprep/starprep/internal/userdata"
 	"github.com/starprep/starprep/internal/yamlfile"
 )
 
@@ -19,24 +18,27 @@ import (
 // replaces the file atomically (temporary file, sync, rename), so a crash
 // leaves the old file or the new one, never half of one.
 
-// writePrivate writes data to path atomically, creating its directory.
-func writePrivate(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := maybe.WriteFile(path, data, 0o600); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	return nil
+// writePrivate writes data to path atomically, creating its directory,
+// holding the lock of home (internal/userdata). A failure is a
+// *userdata.WriteError: the old file is as it was.
+func writePrivate(home, path string, data []byte) error {
+	return userdata.WithHome(home, func() error { return userdata.WriteFile(path, data, userdata.FileMode) })
+}
+
+// removePrivate deletes one of the user's files, holding the lock of home.
+func removePrivate(home, path string) error {
+	return userdata.WithHome(home, func() error { return userdata.Remove(path) })
 }
 
 // WriteFileAtomic writes data to path atomically with mode 0600 (the parent
 // directory must exist): for files the user asks for, such as `brief -o`.
 func WriteFileAtomic(path string, data []byte) error {
-	if err := maybe.WriteFile(path, data, 0o600); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	err := userdata.Replace(path, data, userdata.FileMode)
+	var we *userdata.WriteError
+	if errors.As(err, &we) {
+		return fmt.Errorf("write %s: %w", path, we.Err)
 	}
-	return nil
+	return err
 }
 
 // readOptional reads one of the user's files (what says which kind, for
