@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 
@@ -38,6 +39,40 @@ type IOStreams struct {
 	// ttyIn and ttyOut are the real terminal files survey needs (it wants
 	// descriptors); nil in tests.
 	ttyIn, ttyOut *os.File
+
+	// ctx is the command's context: a signal cancels it, and the prompts
+	// close when it is.
+	ctx context.Context
+}
+
+// Context is the running command's context.
+func (s *IOStreams) Context() context.Context {
+	if s.ctx == nil {
+		return context.Background()
+	}
+	return s.ctx
+}
+
+// saveTerminal notes the terminal's settings at start-up and returns a
+// function that puts them back, for a command stopped by a signal while
+// something else had changed them (a prompt in raw mode).
+func saveTerminal() (restore func()) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return func() {}
+	}
+	state, err := term.GetState(fd)
+	if err != nil {
+		return func() {}
+	}
+	return func() {
+		_ = term.Restore(fd, state)
+		if term.IsTerminal(int(os.Stdout.Fd())) {
+			// Show the cursor, end bracketed paste and the keyboard modes
+			// the answer box turns on.
+			_, _ = os.Stdout.WriteString("\x1b[?25h\x1b[?2004l\x1b[<u\x1b[>4;0m")
+		}
+	}
 }
 
 // System looks at the real process streams once.

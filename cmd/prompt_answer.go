@@ -12,6 +12,7 @@ package cmd
 // of the interview whatever the answer's length.
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -205,10 +206,13 @@ func answerClock(el, limit time.Duration) string {
 // runAnswerBox opens the box on the terminal (in, out) and returns the
 // text: with coach.ErrInterrupted on Ctrl-C, "?" when hints were asked for.
 // The finished answer is printed where the box was.
-func runAnswerBox(in, out *os.File, req coach.AnswerRequest, color bool) (string, error) {
+func runAnswerBox(ctx context.Context, in, out *os.File, req coach.AnswerRequest, color bool) (string, error) {
 	width, height := termSize(out)
 	start := newAnswerModel(req, width, height, color)
-	p := tea.NewProgram(start, tea.WithInput(in), tea.WithOutput(out), tea.WithWindowSize(width, height))
+	// Signals are Main's: a signal cancels ctx, which ends the program
+	// (ErrProgramKilled) after it has put the terminal back.
+	p := tea.NewProgram(start, tea.WithInput(in), tea.WithOutput(out), tea.WithWindowSize(width, height),
+		tea.WithContext(ctx), tea.WithoutSignalHandler())
 	final, err := p.Run()
 	m, ok := final.(answerModel)
 	if !ok {

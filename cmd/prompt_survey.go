@@ -11,6 +11,7 @@ package cmd
 // before building a prompter.
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+	"github.com/muesli/cancelreader"
 	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/internal/termtext"
 	"golang.org/x/term"
@@ -32,6 +34,7 @@ type surveyPrompter struct {
 	out   *os.File
 	err   io.Writer
 	color bool
+	ctx   func() context.Context
 }
 
 // newSurveyPrompter prompts on the process's terminal.
@@ -46,12 +49,33 @@ func newSurveyPrompter(ios *IOStreams) coach.Prompter {
 	if out == nil {
 		out = os.Stdout
 	}
-	return &surveyPrompter{in: in, out: out, err: ios.ErrOut, color: ios.ColorEnabled()}
+	return &surveyPrompter{in: in, out: out, err: ios.ErrOut, color: ios.ColorEnabled(), ctx: ios.Context}
 }
 
+// cancelIn is the terminal's input as survey reads it: a read that a
+// signal can cut short (survey puts the terminal back as it returns).
+type cancelIn struct {
+	cancelreader.CancelReader
+	fd uintptr
+}
+
+func (c cancelIn) Fd() uintptr { return c.fd }
+
 func (p *surveyPrompter) ask(q survey.Prompt, response any) error {
-	err := survey.AskOne(q, response, survey.WithStdio(p.in, p.out, p.err))
+	ctx := p.ctx()
+	if ctx.Err() != nil {
+		return coach.ErrInterrupted
+	}
+	var in terminal.FileReader = p.in
+	if cr, err := cancelreader.NewReader(p.in); err == nil {
+		stop := context.AfterFunc(ctx, func() { cr.Cancel() })
+		defer func() { stop(); cr.Close() }()
+		in = cancelIn{CancelReader: cr, fd: p.in.Fd()}
+	}
+	err := survey.AskOne(q, response, survey.WithStdio(in, p.out, p.err))
 	switch {
+	case ctx.Err() != nil:
+		return coach.ErrInterrupted
 	case err == nil:
 		return nil
 	case errors.Is(err, terminal.InterruptErr), errors.Is(err, io.EOF):
@@ -79,13 +103,13 @@ func (p *surveyPrompter) Multiline(message, help string) (string, error) {
 // Answer implements coach.AnswerBox.
 func (p *surveyPrompter) Answer(req coach.AnswerRequest) (string, error) {
 	req.Label, req.Help, req.Initial = termtext.Line(req.Label), termtext.Line(req.Help), termtext.Clean(req.Initial)
-	return runAnswerBox(p.in, p.out, req, p.color)
+	return runAnswerBox(p.ctx(), p.in, p.out, req, p.color)
 }
 
 // Page implements coach.Pager: text taller than the screen is shown a
 // screen at a time.
 func (p *surveyPrompter) Page(text string) error {
-	return pageText(p.in, p.out, text, p.color)
+	return pageText(p.ctx(), p.in, p.out, text, p.color)
 }
 
 // Select implements coach.Prompter.

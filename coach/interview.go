@@ -126,6 +126,12 @@ type session struct {
 	savedDraft    string
 	// lock keeps other processes from writing the session meanwhile.
 	lock *userdata.Lock
+	// keptAnswers is how many answers the session file held at its last
+	// good save.
+	keptAnswers int
+	// draftErr is why the last draft save failed (said once, after the box).
+	draftErr    error
+	draftWarned bool
 }
 
 // Run runs the interview: it picks or reloads the questions, asks them,
@@ -172,11 +178,15 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 	}
 	defer se.lock.Unlock()
 	se.ctx = ctx
+	se.keptAnswers = len(se.s.Answers)
 	if err := se.save(); err != nil {
 		return nil, err
 	}
 	err = se.loop()
 	out := &Outcome{Path: se.path, Session: se.s}
+	if isSaveError(err) {
+		return out, err
+	}
 	if errors.Is(err, ErrInterrupted) || (err != nil && ctx.Err() != nil) {
 		return out, se.stopped()
 	}
@@ -197,7 +207,7 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 func (se *session) stopped() error {
 	se.s.Finished = false
 	if serr := se.save(); serr != nil {
-		return errors.Join(serr, ErrInterrupted)
+		return se.draftLost(serr)
 	}
 	what := "Nothing answered yet; the interview plan is saved in"
 	if n := answered(se.s); n > 0 {
