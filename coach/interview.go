@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"time"
 
 	"github.com/starprep/starprep/internal/userdata"
@@ -200,6 +201,9 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 	if err := se.save(); err != nil {
 		return out, err
 	}
+	// A finished session is not resumed: its lock file can go (the lock is
+	// held until Run returns).
+	_ = os.Remove(sessionLockPath(se.path))
 	return out, se.summary()
 }
 

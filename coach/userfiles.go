@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -47,6 +48,9 @@ func WriteFileAtomic(path string, data []byte) error {
 // note was) is a problem with that file, a *yamlfile.Error, so one bad file
 // is reported with the others and never hangs or hides the rest.
 func readOptional(path, what string) ([]byte, bool, error) {
+	if err := checkLinkInHome(path); err != nil {
+		return nil, false, err
+	}
 	raw, err := infile.ReadFile(path, infile.MaxDataFile, what)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
@@ -59,6 +63,34 @@ func readOptional(path, what string) ([]byte, bool, error) {
 		return nil, false, infile.Wrap(err, "read "+path)
 	}
 	return raw, true, nil
+}
+
+// checkLinkInHome refuses a file of the home that is a symbolic link to
+// somewhere outside the home: its contents would be quoted in messages
+// (a link to /etc/shadow among the sessions, say). Links within the home,
+// and a home that is itself a link, are fine.
+func checkLinkInHome(path string) error {
+	info, err := os.Lstat(path)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	home := filepath.Dir(path)
+	switch filepath.Base(home) {
+	case "sessions", "companies", "stories":
+		home = filepath.Dir(home)
+	}
+	realHome, err := filepath.EvalSymlinks(home)
+	if err != nil {
+		return nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return nil // a dangling link reads as a missing file
+	}
+	if target != realHome && !strings.HasPrefix(target, realHome+string(filepath.Separator)) {
+		return infile.Problem(path, 0, "this is a symbolic link to a file outside your data folder, which starprep does not follow: put the file itself here")
+	}
+	return nil
 }
 
 // yamlNames lists the names (without .yaml) of the YAML files in dir,

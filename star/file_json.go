@@ -111,7 +111,7 @@ func (s *Splitter) json(r io.Reader) func() (Chunk, error) {
 			line = t.lineOf(t.base)
 			err = fmt.Errorf("an answer (or the fields of the session) is larger than %s: is this the right file?", infile.Size(infile.MaxRecord))
 		} else if errors.Is(err, io.ErrUnexpectedEOF) {
-			line = t.lineOf(dec.InputOffset())
+			line = t.lineOf(t.base + int64(len(t.buf))) // where it ends
 			err = errors.New("the JSON ends too early (a missing ] or })")
 		}
 		return s.decodedChunk(Record{Item: Item{Source: s.name, Line: line}, Err: problem(s.name, line, jsonMessage(err))}, 0)

@@ -142,13 +142,16 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err err
 	if err != nil {
 		return "", err
 	}
-	name = f.Name()
+	tmp := f.Name() // not name: a failed return sets that to ""
 	defer func() {
 		if err != nil {
 			f.Close()
-			os.Remove(name)
+			os.Remove(tmp)
 		}
 	}()
+	if testOnlyFault != nil {
+		return "", testOnlyFault
+	}
 	if _, err = f.Write(data); err != nil {
 		return "", err
 	}
@@ -164,7 +167,7 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err err
 	if err = f.Close(); err != nil {
 		return "", err
 	}
-	return name, nil
+	return tmp, nil
 }
 
 // Remove deletes path; it is not an error when it is already gone.
@@ -180,3 +183,15 @@ func Remove(path string) error {
 func IsTemp(name string) bool {
 	return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-")
 }
+
+// TestOnlySetBeforeRename makes every write call f once its temporary
+// file is written and before it is synced and renamed (tests simulate a
+// crash there); nil removes it.
+func TestOnlySetBeforeRename(f func(tmp string)) { testOnlyBeforeRename = f }
+
+// testOnlyFault, when set, makes writes of the home fail as a full disk
+// would, for tests where no small file system can be mounted.
+var testOnlyFault error
+
+// TestOnlySetFault makes every write fail with err (nil: write again).
+func TestOnlySetFault(err error) { testOnlyFault = err }
