@@ -87,32 +87,18 @@ func TestHelperProcess(t *testing.T) {
 // seconds), so that two helpers start "in the same second". With full, the
 // session's save fails and the person chooses to stop.
 func helperInterview(home string, full bool) int {
-	now := time.Now()
-	if v := os.Getenv("STARPREP_HELPER_NOW"); v != "" {
-		sec, _ := strconv.ParseInt(v, 10, 64)
-		now = time.Unix(sec, 0)
-	}
-	bank, err := questions.ParseBank(data.Questions, data.QuestionsPath)
-	if err != nil {
-		return 1
-	}
-	rubric, err := star.ParseRubric(data.Rubric, data.RubricPath)
-	if err != nil {
-		return 1
-	}
 	replies := []coach.Reply{coach.Say("", helperAnswer)}
 	if full {
 		replies = append(replies, coach.Pick("Stop"))
 	} else {
 		replies = append(replies, coach.Pick("Finish"))
 	}
-	iv := &coach.Interview{
-		Prompter: &coach.Script{Replies: replies},
-		Out:      os.Stdout, Warn: os.Stderr,
-		Now:  func() time.Time { return now },
-		Bank: bank, Rubric: rubric, Home: home, Mode: coach.ModeFree,
-		Selection: coach.Selection{Count: 1, Seed: 7, Filter: questions.Filter{Categories: []string{"behavioral"}}},
+	iv := helperInterviewSettings(home)
+	var p coach.Prompter = &coach.Script{Replies: replies}
+	if os.Getenv("STARPREP_HELPER_FILL") != "" {
+		p = &fillFirst{Script: p.(*coach.Script), dir: home}
 	}
+	iv.Prompter = p
 	out, err := iv.Run(context.Background())
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "starprep: error: %v\n", err)
@@ -120,4 +106,49 @@ func helperInterview(home string, full bool) int {
 	}
 	fmt.Printf("saved %s\n", filepath.Base(out.Path))
 	return 0
+}
+
+// helperInterviewSettings is a one-question interview in free mode on the
+// built-in bank, with the clock at STARPREP_HELPER_NOW (Unix seconds) when
+// set, so that two helpers start "in the same second".
+func helperInterviewSettings(home string) *coach.Interview {
+	now := time.Now()
+	if v := os.Getenv("STARPREP_HELPER_NOW"); v != "" {
+		sec, _ := strconv.ParseInt(v, 10, 64)
+		now = time.Unix(sec, 0)
+	}
+	bank, err := questions.ParseBank(data.Questions, data.QuestionsPath)
+	if err != nil {
+		panic(err)
+	}
+	rubric, err := star.ParseRubric(data.Rubric, data.RubricPath)
+	if err != nil {
+		panic(err)
+	}
+	return &coach.Interview{
+		Out: os.Stdout, Warn: os.Stderr,
+		Now:  func() time.Time { return now },
+		Bank: bank, Rubric: rubric, Home: home, Mode: coach.ModeFree,
+		Selection: coach.Selection{Count: 1, Seed: 7, Filter: questions.Filter{Categories: []string{"behavioral"}}},
+	}
+}
+
+// fillFirst fills the disk under dir as the answer box opens: the session
+// exists by then, and its next save meets a full disk.
+type fillFirst struct {
+	*coach.Script
+	dir string
+}
+
+func (f *fillFirst) Answer(req coach.AnswerRequest) (string, error) {
+	if w, err := os.Create(filepath.Join(f.dir, "filler")); err == nil {
+		buf := make([]byte, 4096)
+		for {
+			if _, err := w.Write(buf); err != nil {
+				break
+			}
+		}
+		w.Close()
+	}
+	return f.Script.Answer(req)
 }
