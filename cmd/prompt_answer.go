@@ -34,6 +34,10 @@ const answerKeys = "Ctrl-D: done · Enter: new line · arrows, Home/End: move ·
 // answerKeysHints is the shorter key line of a box that offers hints.
 const answerKeysHints = "Ctrl-D: done · Enter: new line · ? alone: hints · Ctrl-C: stop"
 
+// maxAnswerRunes bounds what the box takes: about 10,000 words, under
+// infile.MaxAnswer for any text that is mostly ASCII.
+const maxAnswerRunes = 60000
+
 // tickMsg moves the clock on.
 type tickMsg time.Time
 
@@ -58,7 +62,7 @@ func newAnswerModel(req coach.AnswerRequest, width, height int, color bool) answ
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "┃ "
-	ta.CharLimit = 0
+	ta.CharLimit = maxAnswerRunes // an answer beyond it could not be read back (infile.MaxAnswer)
 	ta.DynamicHeight = true
 	ta.MinHeight = 3
 	ta.MaxContentHeight = 5000                         // the viewport scrolls; the text is not capped

@@ -234,6 +234,7 @@ EXIT STATUS
        (the message starts with path:line:)
   4    score/review ran and an answer scored below --min-score
   130  interrupted (Ctrl-C); whatever was answered is saved
+  143  stopped by SIGTERM (129: SIGHUP), the same way
 
 ENVIRONMENT
   STARPREP_HOME      where your answers, sessions and notes live

@@ -71,17 +71,28 @@ func TestWriterSplitsAndColour(t *testing.T) {
 	}
 	out.Reset()
 	w.AllowColor(true)
-	w.Write([]byte("\x1b[31mred\x1b[0m \x1b[8mhidden\x1b[0m \x1b[2J"))
+	w.Write([]byte(Color("31", "red") + " \x1b[31mforged\x1b[0m \x1b[2J"))
 	w.Flush()
-	if got, want := out.String(), "\x1b[31mred\x1b[0m ␛[8mhidden\x1b[0m ␛[2J"; got != want {
+	if got, want := out.String(), "\x1b[31mred\x1b[0m ␛[31mforged␛[0m ␛[2J"; got != want {
 		t.Errorf("with colour: %q, want %q", got, want)
 	}
+	// A mark and its code cut across two writes still colour.
 	out.Reset()
-	w.Write([]byte("cut \x1b[3"))
-	w.Write([]byte("2mgreen\xe2"))
-	w.Flush()
-	if got, want := out.String(), "cut \x1b[32mgreen\uFFFD"; got != want {
-		t.Errorf("held back: %q, want %q", got, want)
+	c := Color("32", "green")
+	for cut := 0; cut <= len(c); cut++ {
+		out.Reset()
+		w.Write([]byte(c[:cut]))
+		w.Write([]byte(c[cut:]))
+		w.Flush()
+		if got := out.String(); got != "\x1b[32mgreen\x1b[0m" {
+			t.Fatalf("cut at %d: %q", cut, got)
+		}
+	}
+	out.Reset()
+	w.AllowColor(false)
+	w.Write([]byte(Color("31", "plain")))
+	if got := out.String(); got != "plain" {
+		t.Errorf("without colour: %q, want the text alone", got)
 	}
 }
 

@@ -2,17 +2,21 @@ package termtext
 
 import (
 	"bytes"
+	"crypto/rand"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
 // Writer passes everything written to it through Clean on its way to the
 // underlying writer, so no control byte of a file's text reaches a terminal
-// or a pipe whatever the code that printed it. With colour allowed, the
-// few SGR sequences starprep colours with (bold, faint, reverse, the eight
-// foreground colours, reset) go through as they are; nothing else that
-// starts with ESC does. A UTF-8 sequence or a carriage return cut by the
-// end of one Write is held until the next one (or Flush).
+// or a pipe whatever the code that printed it. starprep's own colours get
+// through only when colour is allowed and only as Color writes them: each
+// colour code is preceded by a mark made of random private-use characters
+// at start-up, which no file can know; the mark is removed, and a colour
+// code without it is shown like any other escape. A UTF-8 sequence, a
+// mark or a carriage return cut by the end of one Write is held until the
+// next one (or Flush).
 type Writer struct {
 	w       io.Writer
 	color   bool
@@ -57,16 +61,31 @@ func (w *Writer) Write(p []byte) (int, error) {
 			}
 			i++
 			continue
-		case c == 0x1b && w.color:
-			n, complete := sgrLen(data[i:])
-			if !complete {
-				w.pending = append(w.pending, data[i:]...)
+		case c == colorMark[0]:
+			rest := data[i:]
+			if len(rest) < len(colorMark) && colorMark[:len(rest)] == string(rest) {
+				w.pending = append(w.pending, rest...)
 				i = len(data)
 				continue
 			}
-			if n > 0 {
-				out = append(out, data[i:i+n]...)
-				i += n
+			if len(rest) >= len(colorMark) && string(rest[:len(colorMark)]) == colorMark {
+				rest = rest[len(colorMark):]
+				n, complete := sgrLen(rest)
+				if !complete {
+					w.pending = append(w.pending, data[i:]...)
+					i = len(data)
+					continue
+				}
+				i += len(colorMark)
+				if w.color && n > 0 {
+					out = append(out, rest[:n]...)
+				}
+				i += n // without colour the code is dropped with its mark
+				continue
+			}
+			if !utf8.FullRune(rest) {
+				w.pending = append(w.pending, rest...)
+				i = len(data)
 				continue
 			}
 		case c >= 0x80 && !utf8.FullRune(data[i:]):
@@ -161,6 +180,25 @@ func allowedSGR(n int) bool {
 		return true
 	}
 	return false
+}
+
+// colorMark precedes each of starprep's own colour codes (Color); it is
+// random private-use characters, so text from a file cannot forge it.
+var colorMark = func() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	var s strings.Builder
+	for _, x := range b {
+		s.WriteRune(0xe000 + rune(x)) // U+E000..U+E0FF: three bytes, EE 80|83 xx
+	}
+	return s.String()
+}()
+
+// Color wraps s in one of the SGR colour codes (code "31", "1", "7") the
+// way Writer lets through when colour is allowed. Where the text does not
+// go through a Writer, it must not be coloured this way.
+func Color(code, s string) string {
+	return colorMark + "\x1b[" + code + "m" + s + colorMark + "\x1b[0m"
 }
 
 // CleanKeepColor is Clean for text that starprep has already coloured
