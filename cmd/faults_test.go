@@ -269,3 +269,24 @@ var storyFixture = questions.Story{ID: "late", Title: "Late parcel", Competencie
 func execCommand(name string, args ...string) ([]byte, error) {
 	return exec.Command(name, args...).CombinedOutput()
 }
+
+// TestHardeningHomeIsAFile starts an interview whose home is a file (the
+// issue's spin at 90% CPU): it stops at once, naming the path.
+func TestHardeningHomeIsAFile(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "home")
+	if err := os.WriteFile(home, []byte("not a folder\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c := helper(t, "interview", home)
+	start := time.Now()
+	out, err := c.CombinedOutput()
+	if took := time.Since(start); took > 10*time.Second {
+		t.Fatalf("took %v", took)
+	}
+	if c.ProcessState == nil || c.ProcessState.ExitCode() != 1 || !strings.Contains(string(out), home) || !strings.Contains(string(out), "not a directory") {
+		t.Fatalf("exit %v (%v):\n%s", c.ProcessState, err, out)
+	}
+	if raw, _ := os.ReadFile(home); string(raw) != "not a folder\n" {
+		t.Errorf("the file became %q", raw)
+	}
+}
