@@ -108,15 +108,16 @@ func Markdown(s string) string {
 // byte of it is safe to print. It returns b itself when there is nothing
 // to change.
 func EscapeJSON(b []byte) []byte {
-	i := 0
-	for i < len(b) && b[i] < 0x7f {
-		i++
-	}
+	i := firstJSONEscape(b)
 	if i == len(b) {
 		return b
 	}
 	var out bytes.Buffer
 	out.Grow(len(b) + 16)
+	i = 0
+	for i < len(b) && b[i] < 0x7f {
+		i++
+	}
 	out.Write(b[:i])
 	for i < len(b) {
 		c := b[i]
@@ -126,7 +127,7 @@ func EscapeJSON(b []byte) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
-		if c == 0x7f || (r >= 0x80 && r <= 0x9f) || isBidi(r) || r == 0xfeff || r == 0x2028 || r == 0x2029 {
+		if c == 0x7f || jsonEscaped(r) {
 			fmt.Fprintf(&out, `\u%04x`, r)
 		} else {
 			out.Write(b[i : i+size])
@@ -160,3 +161,26 @@ var htmlMarkers = func() *strings.Replacer {
 	}
 	return strings.NewReplacer(pairs...)
 }()
+
+// jsonEscaped: what EscapeJSON writes as \u escapes.
+func jsonEscaped(r rune) bool {
+	return r == 0x7f || (r >= 0x80 && r <= 0x9f) || isBidi(r) || r == 0xfeff || r == 0x2028 || r == 0x2029
+}
+
+// firstJSONEscape is where the first character EscapeJSON changes is, or
+// len(b): most results have none, and are passed on without a copy.
+func firstJSONEscape(b []byte) int {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if c == 0x7f || jsonEscaped(r) {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}

@@ -34,7 +34,7 @@ func (w *Writer) AllowColor(on bool) { w.color = on }
 func (w *Writer) Unwrap() io.Writer { return w.w }
 
 func (w *Writer) Write(p []byte) (int, error) {
-	if len(w.pending) == 0 && !needsWorkBytes(p) {
+	if len(w.pending) == 0 && allSafe(p) {
 		return w.w.Write(p)
 	}
 	data := p
@@ -118,6 +118,28 @@ func (w *Writer) Flush() error {
 	w.pending = nil
 	_, err := io.WriteString(w.w, clean(string(rest), true))
 	return err
+}
+
+// allSafe reports whether p can be written as it is: printable text,
+// newlines and tabs, whole UTF-8 characters none of which Clean changes.
+// (Most output is: this keeps a review's megabytes from being copied.)
+func allSafe(p []byte) bool {
+	for i := 0; i < len(p); {
+		c := p[i]
+		switch {
+		case c >= 0x20 && c < 0x7f, c == '\n', c == '\t':
+			i++
+			continue
+		case c < 0x80, c == colorMark[0], !utf8.FullRune(p[i:]):
+			return false
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if _, bad := visible(r); bad && !(r == utf8.RuneError && size > 1) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func needsWorkBytes(p []byte) bool {
