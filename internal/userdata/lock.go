@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+	"github.com/starprep/starprep/internal/infile"
 )
 
 // LockWait is how long a process waits for a lock another one holds
@@ -65,7 +66,7 @@ func LockFile(ctx context.Context, path, what string) (*Lock, error) {
 	case parent.Err() != nil:
 		return nil, parent.Err()
 	case err == nil || errors.Is(err, context.DeadlineExceeded):
-		raw, _ := os.ReadFile(path)
+		raw, _ := infile.ReadFile(path, 1024, "a lock file") // whoever wrote it: bounded, regular files only
 		return nil, &BusyError{What: what, Holder: strings.TrimSpace(string(raw))}
 	default:
 		return nil, &LockError{Path: path, Err: err}
