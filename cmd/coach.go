@@ -5,17 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/google/renameio/v2/maybe"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/data"
+	"github.com/starprep/starprep/internal/infile"
+	"github.com/starprep/starprep/internal/userdata"
 	"github.com/starprep/starprep/questions"
 )
 
@@ -234,9 +234,9 @@ func coachSetRun(opts *coachSetOptions) error {
 		return err
 	}
 	for _, path := range opts.Exclude {
-		raw, err := os.ReadFile(path)
+		raw, err := infile.ReadFile(path, infile.MaxDataFile, "a question set or session")
 		if err != nil {
-			return fmt.Errorf("read --exclude file: %w", err)
+			return infile.Wrap(err, "read --exclude file")
 		}
 		ids, err := coach.SetIDs(raw, path)
 		if err != nil {
@@ -276,8 +276,8 @@ func coachSetRun(opts *coachSetOptions) error {
 		_, err = opts.IO.Out.Write(b.Bytes())
 		return err
 	}
-	if err := maybe.WriteFile(opts.Output, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", opts.Output, err)
+	if err := userdata.Replace(opts.Output, b.Bytes(), 0o644); err != nil {
+		return err
 	}
 	if opts.IO.IsStderrTTY() {
 		fmt.Fprintf(opts.IO.ErrOut, "starprep: wrote %d questions to %s (seed %d)\n", len(set.Questions), opts.Output, set.Spec.Seed)

@@ -13,7 +13,7 @@ const (
 	exitUsage       = 2
 	exitData        = 3
 	exitBelowScore  = 4
-	exitInterrupted = 130
+	exitInterrupted = 130 // SIGINT (Ctrl-C); 128 + the signal for the others: 143 SIGTERM, 129 SIGHUP
 )
 
 // UsageError is a bad flag or argument, or an interactive command run without

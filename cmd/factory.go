@@ -9,6 +9,7 @@ import (
 
 	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/data"
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -58,9 +59,9 @@ func (f *Factory) Bank() (*questions.Bank, error) {
 			return
 		}
 		for _, path := range f.BankFiles {
-			raw, err := os.ReadFile(path)
+			raw, err := infile.ReadFile(path, infile.MaxDataFile, "a question bank")
 			if err != nil {
-				f.bankErr = fmt.Errorf("read question bank: %w", err)
+				f.bankErr = infile.Wrap(err, "read question bank")
 				return
 			}
 			extra, err := questions.ParseBank(raw, path)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/starprep/starprep/internal/termtext"
 	"github.com/starprep/starprep/star"
 )
 
@@ -211,7 +212,7 @@ func paint(on bool, code, s string) string {
 	if !on {
 		return s
 	}
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
+	return termtext.Color(code, s) // only IO.Out and IO.ErrOut let it through
 }
 
 // shorten cuts s to at most n runes, ending with an ellipsis when cut.

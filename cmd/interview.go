@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,6 +14,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/data"
+	"github.com/starprep/starprep/internal/infile"
+	"github.com/starprep/starprep/internal/yamlfile"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -172,7 +173,11 @@ func interviewRun(ctx context.Context, opts *interviewOptions) error {
 	}
 	sel := coach.Selection{Filter: opts.Filter, Count: opts.Count, Seed: opts.Seed, Drill: opts.Drill}
 	loadSet := func(path string) ([]questions.Question, error) {
-		raw, err := os.ReadFile(path)
+		raw, err := infile.ReadFile(path, infile.MaxDataFile, "a question set")
+		var ye *yamlfile.Error
+		if errors.As(err, &ye) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, usageErrorf("read question set: %v", err)
 		}

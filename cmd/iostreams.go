@@ -2,9 +2,11 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 
+	"github.com/starprep/starprep/internal/termtext"
 	"golang.org/x/term"
 )
 
@@ -13,11 +15,21 @@ import (
 // The rules (kept in sync with the README's "Scripting" section):
 //   - data goes to Out; prompts' chrome, progress, warnings and errors go to ErrOut;
 //   - decorations (table borders, colour, success lines) only when Out is a terminal;
-//   - prompts only when CanPrompt; otherwise a command needs its flags or files.
+//   - prompts only when CanPrompt; otherwise a command needs its flags or files;
+//   - Out and ErrOut pass everything through termtext (text from files may
+//     hold escape sequences): only starprep's own colours get through, and
+//     only when colour is on. Code that drives the terminal itself (the
+//     progress bar, the pager, the answer box, survey) writes to rawErr or
+//     the tty files and cleans the text it shows with termtext.Clean.
 type IOStreams struct {
 	In     io.Reader
 	Out    io.Writer
 	ErrOut io.Writer
+
+	// rawOut and rawErr are the streams under Out and ErrOut.
+	rawOut, rawErr io.Writer
+	safeOut        *termtext.Writer
+	safeErr        *termtext.Writer
 
 	inTTY, outTTY, errTTY bool
 	color                 bool
@@ -27,11 +39,46 @@ type IOStreams struct {
 	// ttyIn and ttyOut are the real terminal files survey needs (it wants
 	// descriptors); nil in tests.
 	ttyIn, ttyOut *os.File
+
+	// ctx is the command's context: a signal cancels it, and the prompts
+	// close when it is.
+	ctx context.Context
+}
+
+// Context is the running command's context.
+func (s *IOStreams) Context() context.Context {
+	if s.ctx == nil {
+		return context.Background()
+	}
+	return s.ctx
+}
+
+// saveTerminal notes the terminal's settings at start-up and returns a
+// function that puts them back, for a command stopped by a signal while
+// something else had changed them (a prompt in raw mode).
+func saveTerminal() (restore func()) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return func() {}
+	}
+	state, err := term.GetState(fd)
+	if err != nil {
+		return func() {}
+	}
+	return func() {
+		_ = term.Restore(fd, state)
+		if term.IsTerminal(int(os.Stdout.Fd())) {
+			// Show the cursor, end bracketed paste and the keyboard modes
+			// the answer box turns on.
+			_, _ = os.Stdout.WriteString("\x1b[?25h\x1b[?2004l\x1b[<u\x1b[>4;0m")
+		}
+	}
 }
 
 // System looks at the real process streams once.
 func System() *IOStreams {
-	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, ttyIn: os.Stdin, ttyOut: os.Stdout}
+	s := newStreams(os.Stdin, os.Stdout, os.Stderr)
+	s.ttyIn, s.ttyOut = os.Stdin, os.Stdout
 	s.inTTY = term.IsTerminal(int(os.Stdin.Fd()))
 	s.outTTY = term.IsTerminal(int(os.Stdout.Fd()))
 	s.errTTY = term.IsTerminal(int(os.Stderr.Fd()))
@@ -40,7 +87,7 @@ func System() *IOStreams {
 			s.width = w
 		}
 	}
-	s.color = colorWanted(s.outTTY, os.Getenv)
+	s.SetColor(colorWanted(s.outTTY, os.Getenv))
 	if v := os.Getenv("STARPREP_NO_INPUT"); v != "" && v != "0" && v != "false" {
 		s.neverPrompt = true
 	}
@@ -61,14 +108,37 @@ func colorWanted(outTTY bool, getenv func(string) string) bool {
 // until the test says otherwise.
 func TestStreams() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, width: 80}, in, out, errOut
+	s = newStreams(in, out, errOut)
+	s.width = 80
+	return s, in, out, errOut
+}
+
+func newStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
+	s := &IOStreams{In: in, rawOut: out, rawErr: errOut, safeOut: termtext.NewWriter(out), safeErr: termtext.NewWriter(errOut)}
+	s.Out, s.ErrOut = s.safeOut, s.safeErr
+	return s
+}
+
+// Flush writes what the safe writers held back (half a UTF-8 sequence at
+// the end of a write); Run calls it once a command is done.
+func (s *IOStreams) Flush() {
+	if s.safeOut != nil {
+		_ = s.safeOut.Flush()
+		_ = s.safeErr.Flush()
+	}
 }
 
 // SetTTY marks the streams as terminals (or not), for tests.
 func (s *IOStreams) SetTTY(in, out, err bool) { s.inTTY, s.outTTY, s.errTTY = in, out, err }
 
 // SetColor turns colour on or off.
-func (s *IOStreams) SetColor(on bool) { s.color = on }
+func (s *IOStreams) SetColor(on bool) {
+	s.color = on
+	if s.safeOut != nil {
+		s.safeOut.AllowColor(on)
+		s.safeErr.AllowColor(on)
+	}
+}
 
 // SetNeverPrompt forbids prompting (--no-input).
 func (s *IOStreams) SetNeverPrompt(v bool) { s.neverPrompt = s.neverPrompt || v }

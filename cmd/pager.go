@@ -6,6 +6,7 @@ package cmd
 // scrollback, so a person can scroll back to compare it with their answer.
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/starprep/starprep/coach"
+	"github.com/starprep/starprep/internal/termtext"
 )
 
 // How a person answers the "more" line.
@@ -28,15 +30,16 @@ const (
 // ends are a terminal that may be prompted, at once otherwise.
 func pageTo(ios *IOStreams, text string) error {
 	if !ios.CanPrompt() || ios.ttyIn == nil || ios.ttyOut == nil {
-		_, err := io.WriteString(ios.Out, text)
+		_, err := io.WriteString(ios.Out, text) // Out cleans it
 		return err
 	}
-	return pageText(ios.ttyIn, ios.ttyOut, text, ios.ColorEnabled())
+	return pageText(ios.Context(), ios.ttyIn, ios.ttyOut, text, ios.ColorEnabled())
 }
 
 // pageText writes text to the terminal out a screen at a time, reading
 // keys from in. Ctrl-C returns coach.ErrInterrupted.
-func pageText(in, out *os.File, text string, color bool) error {
+func pageText(ctx context.Context, in, out *os.File, text string, color bool) error {
+	text = termtext.CleanKeepColor(text, color) // it goes to the terminal itself
 	width, height := termSize(out)
 	rows := screenRows(text, width)
 	if len(rows) < height {
@@ -54,7 +57,7 @@ func pageText(in, out *os.File, text string, color bool) error {
 		if shown == len(rows) {
 			break
 		}
-		key, err := askMore(in, out, shown, len(rows), color)
+		key, err := askMore(ctx, in, out, shown, len(rows), color)
 		if err != nil {
 			return err
 		}
@@ -131,10 +134,11 @@ func (m moreModel) View() tea.View {
 }
 
 // askMore shows the "more" line and returns the key pressed.
-func askMore(in, out *os.File, shown, total int, color bool) (int, error) {
+func askMore(ctx context.Context, in, out *os.File, shown, total int, color bool) (int, error) {
 	width, height := termSize(out)
 	p := tea.NewProgram(moreModel{shown: shown, total: total, color: color},
-		tea.WithInput(in), tea.WithOutput(out), tea.WithWindowSize(width, height))
+		tea.WithInput(in), tea.WithOutput(out), tea.WithWindowSize(width, height),
+		tea.WithContext(ctx), tea.WithoutSignalHandler())
 	final, err := p.Run()
 	if err != nil {
 		return moreStop, nil // interrupted or the terminal went away

@@ -3,8 +3,6 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"os/exec"
 	"runtime"
 	"strings"
@@ -12,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/data"
+	"github.com/starprep/starprep/internal/infile"
+	"github.com/starprep/starprep/internal/yamlfile"
 	"github.com/starprep/starprep/questions"
 )
 
@@ -155,10 +155,14 @@ func prepError(err error) error {
 func readFrom(path string, ios *IOStreams) ([]byte, string, error) {
 	if path == "-" {
 		// Notes and stories are small; a bigger input is a mistake.
-		raw, err := io.ReadAll(io.LimitReader(ios.In, 4<<20))
-		return raw, "stdin", err
+		raw, err := infile.ReadAll(ios.In, "stdin", infile.MaxDataFile, "notes or a story")
+		return raw, "stdin", infile.Wrap(err, "read standard input")
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := infile.ReadFile(path, infile.MaxDataFile, "notes or a story")
+	var ye *yamlfile.Error
+	if errors.As(err, &ye) {
+		return nil, path, err
+	}
 	if err != nil {
 		return nil, path, usageErrorf("read %s: %v", path, err)
 	}

@@ -33,7 +33,7 @@ func (p *progressBar) update(done, total int64) {
 			return
 		}
 		p.bar = progressbar.NewOptions64(total,
-			progressbar.OptionSetWriter(p.io.ErrOut),
+			progressbar.OptionSetWriter(p.io.rawErr), // it draws with \r and ANSI codes
 			progressbar.OptionSetVisibility(true),
 			progressbar.OptionSetDescription("reviewing"),
 			progressbar.OptionShowBytes(true),

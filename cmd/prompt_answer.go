@@ -12,6 +12,7 @@ package cmd
 // of the interview whatever the answer's length.
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -24,6 +25,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/starprep/starprep/coach"
+	"github.com/starprep/starprep/internal/termtext"
 )
 
 // answerKeys is the key line under the box.
@@ -31,6 +33,10 @@ const answerKeys = "Ctrl-D: done · Enter: new line · arrows, Home/End: move ·
 
 // answerKeysHints is the shorter key line of a box that offers hints.
 const answerKeysHints = "Ctrl-D: done · Enter: new line · ? alone: hints · Ctrl-C: stop"
+
+// maxAnswerRunes bounds what the box takes: about 10,000 words, under
+// infile.MaxAnswer for any text that is mostly ASCII.
+const maxAnswerRunes = 60000
 
 // tickMsg moves the clock on.
 type tickMsg time.Time
@@ -56,7 +62,7 @@ func newAnswerModel(req coach.AnswerRequest, width, height int, color bool) answ
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "┃ "
-	ta.CharLimit = 0
+	ta.CharLimit = maxAnswerRunes // an answer beyond it could not be read back (infile.MaxAnswer)
 	ta.DynamicHeight = true
 	ta.MinHeight = 3
 	ta.MaxContentHeight = 5000                         // the viewport scrolls; the text is not capped
@@ -204,10 +210,13 @@ func answerClock(el, limit time.Duration) string {
 // runAnswerBox opens the box on the terminal (in, out) and returns the
 // text: with coach.ErrInterrupted on Ctrl-C, "?" when hints were asked for.
 // The finished answer is printed where the box was.
-func runAnswerBox(in, out *os.File, req coach.AnswerRequest, color bool) (string, error) {
+func runAnswerBox(ctx context.Context, in, out *os.File, req coach.AnswerRequest, color bool) (string, error) {
 	width, height := termSize(out)
 	start := newAnswerModel(req, width, height, color)
-	p := tea.NewProgram(start, tea.WithInput(in), tea.WithOutput(out), tea.WithWindowSize(width, height))
+	// Signals are Main's: a signal cancels ctx, which ends the program
+	// (ErrProgramKilled) after it has put the terminal back.
+	p := tea.NewProgram(start, tea.WithInput(in), tea.WithOutput(out), tea.WithWindowSize(width, height),
+		tea.WithContext(ctx), tea.WithoutSignalHandler())
 	final, err := p.Run()
 	m, ok := final.(answerModel)
 	if !ok {
@@ -239,7 +248,7 @@ func printAnswer(w io.Writer, m answerModel, text string) {
 	}
 	var b strings.Builder
 	b.WriteString(h + "\n")
-	if t := strings.TrimSpace(text); t != "" {
+	if t := strings.TrimSpace(termtext.Clean(text)); t != "" { // pasted text may hold escapes
 		for _, line := range strings.Split(t, "\n") {
 			b.WriteString("  " + wrapIndent(line, m.width-3, "  ") + "\n")
 		}

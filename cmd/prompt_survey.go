@@ -11,6 +11,7 @@ package cmd
 // before building a prompter.
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -21,7 +22,9 @@ import (
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+	"github.com/muesli/cancelreader"
 	"github.com/starprep/starprep/coach"
+	"github.com/starprep/starprep/internal/termtext"
 	"golang.org/x/term"
 )
 
@@ -31,6 +34,7 @@ type surveyPrompter struct {
 	out   *os.File
 	err   io.Writer
 	color bool
+	ctx   func() context.Context
 }
 
 // newSurveyPrompter prompts on the process's terminal.
@@ -45,12 +49,33 @@ func newSurveyPrompter(ios *IOStreams) coach.Prompter {
 	if out == nil {
 		out = os.Stdout
 	}
-	return &surveyPrompter{in: in, out: out, err: ios.ErrOut, color: ios.ColorEnabled()}
+	return &surveyPrompter{in: in, out: out, err: ios.ErrOut, color: ios.ColorEnabled(), ctx: ios.Context}
 }
 
+// cancelIn is the terminal's input as survey reads it: a read that a
+// signal can cut short (survey puts the terminal back as it returns).
+type cancelIn struct {
+	cancelreader.CancelReader
+	fd uintptr
+}
+
+func (c cancelIn) Fd() uintptr { return c.fd }
+
 func (p *surveyPrompter) ask(q survey.Prompt, response any) error {
-	err := survey.AskOne(q, response, survey.WithStdio(p.in, p.out, p.err))
+	ctx := p.ctx()
+	if ctx.Err() != nil {
+		return coach.ErrInterrupted
+	}
+	var in terminal.FileReader = p.in
+	if cr, err := cancelreader.NewReader(p.in); err == nil {
+		stop := context.AfterFunc(ctx, func() { cr.Cancel() })
+		defer func() { stop(); cr.Close() }()
+		in = cancelIn{CancelReader: cr, fd: p.in.Fd()}
+	}
+	err := survey.AskOne(q, response, survey.WithStdio(in, p.out, p.err))
 	switch {
+	case ctx.Err() != nil:
+		return coach.ErrInterrupted
 	case err == nil:
 		return nil
 	case errors.Is(err, terminal.InterruptErr), errors.Is(err, io.EOF):
@@ -64,7 +89,7 @@ func (p *surveyPrompter) ask(q survey.Prompt, response any) error {
 // Input implements coach.Prompter; "?" shows help.
 func (p *surveyPrompter) Input(message, help string) (string, error) {
 	var s string
-	err := p.ask(&survey.Input{Message: message, Help: help}, &s)
+	err := p.ask(&survey.Input{Message: termtext.Line(message), Help: termtext.Line(help)}, &s)
 	return s, err
 }
 
@@ -77,19 +102,21 @@ func (p *surveyPrompter) Multiline(message, help string) (string, error) {
 
 // Answer implements coach.AnswerBox.
 func (p *surveyPrompter) Answer(req coach.AnswerRequest) (string, error) {
-	return runAnswerBox(p.in, p.out, req, p.color)
+	req.Label, req.Help, req.Initial = termtext.Line(req.Label), termtext.Line(req.Help), termtext.Clean(req.Initial)
+	return runAnswerBox(p.ctx(), p.in, p.out, req, p.color)
 }
 
 // Page implements coach.Pager: text taller than the screen is shown a
 // screen at a time.
 func (p *surveyPrompter) Page(text string) error {
-	return pageText(p.in, p.out, text, p.color)
+	return pageText(p.ctx(), p.in, p.out, text, p.color)
 }
 
 // Select implements coach.Prompter.
 func (p *surveyPrompter) Select(message string, options []string, defaultIndex int) (int, error) {
 	var i int
-	q := &survey.Select{Message: message, Options: options, PageSize: len(options), Filter: menuFilter}
+	options = cleanOptions(options)
+	q := &survey.Select{Message: termtext.Line(message), Options: options, PageSize: len(options), Filter: menuFilter}
 	if defaultIndex >= 0 && defaultIndex < len(options) {
 		q.Default = defaultIndex
 	}
@@ -100,8 +127,18 @@ func (p *surveyPrompter) Select(message string, options []string, defaultIndex i
 // Confirm implements coach.Prompter.
 func (p *surveyPrompter) Confirm(message string, defaultValue bool) (bool, error) {
 	var b bool
-	err := p.ask(&survey.Confirm{Message: message, Default: defaultValue}, &b)
+	err := p.ask(&survey.Confirm{Message: termtext.Line(message), Default: defaultValue}, &b)
 	return b, err
+}
+
+// cleanOptions makes menu options (story titles, questions from a bank)
+// safe to show on one line.
+func cleanOptions(options []string) []string {
+	out := make([]string, len(options))
+	for i, o := range options {
+		out[i] = termtext.Line(o)
+	}
+	return out
 }
 
 // menuFilter narrows a menu as the person types: one letter keeps the
@@ -140,10 +177,10 @@ func (p *surveyPrompter) MultiSelect(message string, options []string, defaults 
 	multiSelectHint()
 	width, height := termSize(p.out)
 	short := make([]string, len(options))
-	for i, o := range options {
+	for i, o := range cleanOptions(options) {
 		short[i] = shorten(o, max(20, width-8))
 	}
-	q := &survey.MultiSelect{Message: message, Options: short, PageSize: max(5, min(len(short), height-6))}
+	q := &survey.MultiSelect{Message: termtext.Line(message), Options: short, PageSize: max(5, min(len(short), height-6))}
 	if len(defaults) > 0 {
 		q.Default = defaults
 	}

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/internal/suggest"
 	"github.com/starprep/starprep/internal/yamlfile"
 	"github.com/starprep/starprep/questions"
@@ -336,12 +336,15 @@ EXIT STATUS
 func questionsValidateRun(opts *questionsValidateOptions) error {
 	bad := 0
 	for _, path := range opts.Files {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-		bank, err := questions.ParseBank(raw, path)
+		raw, err := infile.ReadFile(path, infile.MaxDataFile, "a question bank")
 		var ye *yamlfile.Error
+		if err != nil && !errors.As(err, &ye) {
+			return infile.Wrap(err, "read "+path)
+		}
+		var bank *questions.Bank
+		if err == nil {
+			bank, err = questions.ParseBank(raw, path)
+		}
 		switch {
 		case errors.As(err, &ye):
 			bad++

@@ -1,16 +1,16 @@
 package cmd
 
 import (
-	"encoding/csv"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/starprep/starprep/internal/termtext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -29,6 +29,7 @@ type table struct {
 // writeTable prints a bordered table on a terminal, and tab-separated rows
 // without a header when piped, so `cut -f2` and awk work.
 func writeTable(ios *IOStreams, t table) error {
+	t = cleanTable(t)
 	if !ios.IsStdoutTTY() {
 		return writeTSV(ios.Out, t.rows)
 	}
@@ -38,7 +39,7 @@ func writeTable(ios *IOStreams, t table) error {
 // renderBox draws t with unicode borders. Cells are not wrapped: callers
 // shorten long cells to fit width, so every row stays on one line.
 func renderBox(w io.Writer, t table, width int) error {
-	t = fitColumns(t, width)
+	t = fitColumns(cleanTable(t), width)
 	align := make([]tw.Align, len(t.headers))
 	for i := range align {
 		align[i] = tw.AlignLeft
@@ -62,12 +63,30 @@ func renderBox(w io.Writer, t table, width int) error {
 	return tbl.Render()
 }
 
+// cleanTable puts every cell through termtext.Line before the columns are
+// measured: text from files may hold escape sequences, tabs and newlines.
+// A row of a wrapped column keeps its layout (it is made here).
+func cleanTable(t table) table {
+	out := t
+	out.headers = cleanRow(t.headers)
+	out.rows = make([][]string, len(t.rows))
+	for i, r := range t.rows {
+		out.rows[i] = cleanRow(r)
+	}
+	return out
+}
+
+func cleanRow(r []string) []string {
+	cells := make([]string, len(r))
+	for i, c := range r {
+		cells[i] = termtext.Line(c)
+	}
+	return cells
+}
+
 func writeTSV(w io.Writer, rows [][]string) error {
 	for _, r := range rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(c)
-		}
+		cells := cleanRow(r)
 		if _, err := fmt.Fprintln(w, strings.Join(cells, "\t")); err != nil {
 			return err
 		}
@@ -76,11 +95,10 @@ func writeTSV(w io.Writer, rows [][]string) error {
 }
 
 func writeMarkdownTable(w io.Writer, t table) error {
-	esc := strings.NewReplacer("|", `\|`, "\n", " ")
 	line := func(cells []string) string {
 		out := make([]string, len(cells))
 		for i, c := range cells {
-			out[i] = esc.Replace(c)
+			out[i] = termtext.Markdown(c)
 		}
 		return "| " + strings.Join(out, " | ") + " |\n"
 	}
@@ -101,23 +119,34 @@ func writeMarkdownTable(w io.Writer, t table) error {
 	return err
 }
 
+// writeCSV writes a header and rows; cells that a spreadsheet would run as
+// a formula are neutralised (termtext.CSVCell).
 func writeCSV(w io.Writer, t table) error {
-	cw := csv.NewWriter(w)
+	cw := termtext.NewCSVWriter(w)
 	if err := cw.Write(t.headers); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(t.rows); err != nil {
-		return err
+	for _, r := range t.rows {
+		if err := cw.Write(r); err != nil {
+			return err
+		}
 	}
-	return cw.Error()
+	return cw.Flush()
 }
 
-// writeJSON prints v as indented JSON without HTML escaping (answers hold < and &).
+// writeJSON prints v as indented JSON without HTML escaping (answers hold
+// < and &); the few characters encoding/json leaves raw that a terminal
+// must not see are written as \u escapes.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(termtext.EscapeJSON(b.Bytes()))
+	return err
 }
 
 func writeYAML(w io.Writer, v any) error {
@@ -236,7 +265,7 @@ func startStreamTable(w io.Writer, headers []string, widths []int, rightAlign ma
 }
 
 func (t *streamTable) append(row []string) error {
-	if err := t.tbl.Append(row); err != nil {
+	if err := t.tbl.Append(cleanRow(row)); err != nil {
 		return fmt.Errorf("render table: %w", err)
 	}
 	return nil
@@ -244,15 +273,5 @@ func (t *streamTable) append(row []string) error {
 
 func (t *streamTable) close() error { return t.tbl.Close() }
 
-// safeCell makes text from a user's file safe to print on a terminal:
-// control characters (escape sequences among them) and bidi controls
-// become spaces.
-func safeCell(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsControl(r), r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
-			return ' '
-		}
-		return r
-	}, s)
-}
+// safeCell makes text from a user's file safe to print in one cell.
+func safeCell(s string) string { return termtext.Line(s) }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/review"
 	"github.com/starprep/starprep/star"
 )
@@ -180,8 +181,12 @@ func reviewRun(ctx context.Context, opts *reviewOptions) error {
 		}
 	}
 	var loc located
+	var le *review.LinkError
 	if err != nil && errors.As(err, &loc) && !opts.SkipInvalid {
 		return &hintedError{err: err, hint: "or skip the answers that cannot be read with --skip-invalid"}
+	}
+	if err != nil && (errors.As(err, &le) || errors.Is(err, infile.ErrNotRegular)) && !opts.SkipInvalid {
+		return &hintedError{err: err, hint: "skip the files that cannot be read with --skip-invalid"}
 	}
 	if err != nil {
 		return err

@@ -11,6 +11,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -32,19 +34,88 @@ func buildVersion() string {
 }
 
 // Main wires the real process streams and returns the exit status.
+//
+// SIGINT, SIGTERM and SIGHUP stop any command: the context of the command
+// is cancelled, so a prompt or the answer box closes (restoring the
+// terminal) and an interview saves what was answered and typed. A command
+// that has not stopped a moment later (one blocked reading a pipe, say) is
+// left behind: the terminal is put back as it was when starprep started
+// and Main returns at once. The exit status is 128 plus the signal's
+// number (130, 143, 129), or the command's own failure when it has one.
 func Main() int {
 	defer profile(os.Getenv("STARPREP_CPUPROFILE"))()
 	f := NewFactory(System())
 	f.Process = true
-	return Run(os.Args[1:], f)
+	restore := saveTerminal()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+
+	done := make(chan int, 1)
+	go func() { done <- RunContext(ctx, os.Args[1:], f) }()
+	var got os.Signal
+	select {
+	case code := <-done:
+		return code
+	case got = <-sigs:
+		cancel(&signalError{sig: got})
+	}
+	code := 0
+	select {
+	case code = <-done:
+	case <-sigs: // a second signal: stop now
+		restore()
+		return signalCode(got)
+	case <-time.After(stopGrace):
+		restore()
+		fmt.Fprintf(f.IO.rawErr, "\nstarprep: %s\n", signalMessage(got))
+		return signalCode(got)
+	}
+	if code == exitOK || code == exitInterrupted {
+		code = signalCode(got)
+	}
+	return code
+}
+
+// stopGrace is how long a command has to stop (and save) after a signal.
+const stopGrace = 2 * time.Second
+
+// signalError is the cause of a context cancelled by a signal.
+type signalError struct{ sig os.Signal }
+
+func (e *signalError) Error() string { return signalMessage(e.sig) }
+
+// Is makes a signal's cause count as a cancellation.
+func (e *signalError) Is(target error) bool { return target == context.Canceled }
+
+func signalMessage(sig os.Signal) string {
+	switch sig {
+	case syscall.SIGTERM:
+		return "stopped (SIGTERM)"
+	case syscall.SIGHUP:
+		return "stopped (SIGHUP: the terminal went away)"
+	}
+	return "interrupted"
+}
+
+// signalCode is the exit status for a signal: 128 plus its number.
+func signalCode(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitInterrupted
 }
 
 // Run executes one invocation against the given dependencies. Tests call it
 // directly.
-func Run(args []string, f *Factory) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+func Run(args []string, f *Factory) int { return RunContext(context.Background(), args, f) }
 
+// RunContext is Run under ctx: cancelling it stops the command (Main
+// cancels it on a signal).
+func RunContext(ctx context.Context, args []string, f *Factory) int {
+	f.IO.ctx = ctx
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	root.SetIn(f.IO.In)
@@ -63,7 +134,11 @@ func Run(args []string, f *Factory) int {
 			err = &UsageError{msg: err.Error(), hint: "run 'starprep --help' for usage"}
 		}
 	}
+	if cause := context.Cause(ctx); cause != nil && err != nil && exitCode(err) == exitInterrupted {
+		err = cause // says which signal stopped it
+	}
 	report(f.IO, err)
+	f.IO.Flush()
 	return exitCode(err)
 }
 
@@ -78,6 +153,11 @@ func report(io *IOStreams, err error) {
 	}
 	var silent *silentError
 	if errors.As(err, &silent) {
+		return
+	}
+	var sig *signalError
+	if errors.As(err, &sig) {
+		fmt.Fprintf(io.ErrOut, "starprep: %s\n", sig.Error())
 		return
 	}
 	if errors.Is(err, ErrCancelled) || errors.Is(err, context.Canceled) {
@@ -108,10 +188,18 @@ func report(io *IOStreams, err error) {
 		}
 		return
 	}
-	fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", msg)
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintf(io.ErrOut, "starprep: error: %s\n", line)
+	}
 	var u *UsageError
 	if errors.As(err, &u) && u.hint != "" {
 		for _, h := range strings.Split(u.hint, "\n") {
+			fmt.Fprintf(io.ErrOut, "starprep: hint: %s\n", h)
+		}
+	}
+	var more *hintedError
+	if errors.As(err, &more) && u == nil {
+		for _, h := range strings.Split(more.hint, "\n") {
 			fmt.Fprintf(io.ErrOut, "starprep: hint: %s\n", h)
 		}
 	}
@@ -146,6 +234,7 @@ EXIT STATUS
        (the message starts with path:line:)
   4    score/review ran and an answer scored below --min-score
   130  interrupted (Ctrl-C); whatever was answered is saved
+  143  stopped by SIGTERM (129: SIGHUP), the same way
 
 ENVIRONMENT
   STARPREP_HOME      where your answers, sessions and notes live

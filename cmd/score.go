@@ -3,14 +3,15 @@ package cmd
 import (
 	"bytes"
 	"fmt"
-	"github.com/starprep/starprep/coach"
 	"io"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/starprep/starprep/coach"
 	"github.com/starprep/starprep/data"
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -118,9 +119,9 @@ func loadRubric(path string) (*star.Rubric, error) {
 		}
 		return r, nil
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := infile.ReadFile(path, infile.MaxDataFile, "a rubric")
 	if err != nil {
-		return nil, fmt.Errorf("read rubric: %w", err)
+		return nil, infile.Wrap(err, "read rubric")
 	}
 	return star.ParseRubric(raw, path)
 }
@@ -136,9 +137,9 @@ func answersCount(n int) string {
 // all on standard input is a usage error, not a broken file.
 func readAnswerFile(path string, in io.Reader) ([]star.Item, error) {
 	if path == "-" {
-		raw, err := io.ReadAll(in)
+		raw, err := infile.ReadAll(in, "stdin", infile.MaxAnswerFile, "answers on standard input")
 		if err != nil {
-			return nil, fmt.Errorf("read standard input: %w", err)
+			return nil, infile.Wrap(err, "read standard input")
 		}
 		if len(bytes.TrimSpace(raw)) == 0 {
 			return nil, usageWithHint("pipe an answer in (pbpaste | starprep score -), or name a file: starprep score answer.txt",
@@ -146,9 +147,9 @@ func readAnswerFile(path string, in io.Reader) ([]star.Item, error) {
 		}
 		return star.ReadAnswers(bytes.NewReader(raw), "-")
 	}
-	raw, err := os.ReadFile(path)
+	raw, err := infile.ReadFile(path, infile.MaxAnswerFile, "an answer file score reads (review streams any size)")
 	if err != nil {
-		return nil, fmt.Errorf("read answer: %w", err)
+		return nil, infile.Wrap(err, "read answer")
 	}
 	return star.ParseAnswers(raw, path)
 }

@@ -216,6 +216,7 @@ func (se *session) collectOne(sp answerSpec, d *star.Draft, start time.Time, a *
 // box asks for text through the Prompter's answer box, or through
 // Multiline when it has none.
 func (se *session) box(req AnswerRequest) (string, error) {
+	defer se.warnDraft()
 	if ab, ok := se.iv.Prompter.(AnswerBox); ok {
 		return ab.Answer(req)
 	}
@@ -227,6 +228,14 @@ func (se *session) box(req AnswerRequest) (string, error) {
 		text = strings.TrimSpace(req.Initial + "\n" + text)
 	}
 	return text, err
+}
+
+// warnDraft says, once, that drafts could not be saved.
+func (se *session) warnDraft() {
+	if se.draftErr != nil && !se.draftWarned {
+		se.draftWarned = true
+		fmt.Fprintf(se.iv.Warn, "warning: the answer you are typing could not be saved as a draft (%v); it is kept in memory\n", se.draftErr)
+	}
 }
 
 // noteDraft records d as the session's draft (nil while it has no words).
@@ -249,7 +258,8 @@ func (se *session) keepDraft(d *star.Draft, start time.Time) {
 		return
 	}
 	if err := se.save(); err != nil {
-		fmt.Fprintf(se.iv.Warn, "warning: the draft could not be saved: %v\n", err)
+		// Said once the box closes: writing now would break its screen.
+		se.draftErr = err
 		se.lastDraftSave = t // do not retry on every key
 	}
 }

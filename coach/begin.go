@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/starprep/starprep/internal/userdata"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -47,7 +48,6 @@ func (iv *Interview) start(store *Store, saved []Saved) (*session, error) {
 		return nil, ErrNoQuestions
 	}
 	s := &star.Session{
-		ID:           store.NewID(now),
 		StartedAt:    now.UTC().Truncate(time.Second),
 		Mode:         iv.Mode,
 		Company:      iv.Company,
@@ -64,7 +64,11 @@ func (iv *Interview) start(store *Store, saved []Saved) (*session, error) {
 	for _, q := range qs {
 		s.QuestionIDs = append(s.QuestionIDs, q.ID)
 	}
-	se := &session{iv: iv, s: s, path: store.Path(s.ID), qs: qs, company: company, focus: focus, rng: Rand(seed)}
+	path, err := store.Create(s) // gives the session its id
+	if err != nil {
+		return nil, err
+	}
+	se := &session{iv: iv, s: s, path: path, qs: qs, company: company, focus: focus, rng: Rand(seed)}
 	if old, ok := LatestUnfinished(saved); ok {
 		se.printf("(Unfinished interview from %s: continue it with --resume.)\n\n", old.StartedAt.Local().Format("2 Jan 15:04"))
 	}
@@ -170,6 +174,12 @@ func (iv *Interview) useSettings(s *star.Session) {
 // continueSession picks up an unfinished session where it stopped, with
 // its settings, and offers back the answer that was being typed.
 func (iv *Interview) continueSession(old Saved) (*session, error) {
+	// Before anything is shown: another process may be answering it.
+	lock, err := LockSession(iv.ctx, old.Path)
+	var le *userdata.LockError
+	if err != nil && !errors.As(err, &le) {
+		return nil, err
+	}
 	s := old.Session
 	if s.Answers == nil {
 		s.Answers = []star.Answer{}
@@ -216,7 +226,7 @@ func (iv *Interview) continueSession(old Saved) (*session, error) {
 	if seed == 0 {
 		seed = s.StartedAt.UnixNano()
 	}
-	se := &session{iv: iv, s: s, path: old.Path, qs: qs, company: company, rng: Rand(seed)}
+	se := &session{iv: iv, s: s, path: old.Path, qs: qs, company: company, rng: Rand(seed), lock: lock}
 	at := min(s.Next+1, len(qs))
 	if d := s.Draft; d != nil && (d.Attempt > 1 || d.FollowUp) {
 		at = s.Next
@@ -275,7 +285,11 @@ func (iv *Interview) loadCompany(slug string) (*questions.Company, error) {
 	var raw []byte
 	err := fs.ErrNotExist
 	if filepath.Base(slug) == slug && !strings.HasPrefix(slug, ".") {
-		raw, err = os.ReadFile(p)
+		var ok bool
+		raw, ok, err = readOptional(p, "company notes")
+		if err == nil && !ok {
+			err = fs.ErrNotExist
+		}
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		if iv.ExampleCompany != nil && iv.ExampleCompany.Slug == slug {

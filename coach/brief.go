@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/starprep/starprep/internal/termtext"
 	"github.com/starprep/starprep/questions"
 )
 
@@ -140,25 +140,12 @@ func firstSentences(text string, max int) string {
 	return strings.TrimSpace(out)
 }
 
-// plain makes text from a user's file safe to print: control characters
-// and bidi overrides dropped, runs of white space made one space.
-func plain(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t' || r == '\r':
-			return ' '
-		case unicode.IsControl(r), r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-			return -1
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
-}
+// plain makes text from a user's file safe to print on one line
+// (termtext.Line), runs of white space made one space.
+func plain(s string) string { return strings.Join(strings.Fields(termtext.Line(s)), " ") }
 
-// mdEscape makes plain text safe inside a markdown line.
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "|", `\|`)
-
-func md(s string) string { return mdEscaper.Replace(plain(s)) }
+// md makes plain text safe inside a markdown line.
+func md(s string) string { return termtext.Markdown(plain(s)) }
 
 // briefWidth is where the markdown brief wraps, so it reads well in a
 // terminal as well as rendered.

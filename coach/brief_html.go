@@ -1,9 +1,12 @@
 package coach
 
 import (
+	"bytes"
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/starprep/starprep/internal/termtext"
 )
 
 // The HTML brief is one self-contained page (no scripts, fonts, images or
@@ -104,5 +107,10 @@ code { font-size: .92em; }
 
 // WriteHTML writes the brief as one self-contained HTML page.
 func (b *Brief) WriteHTML(w io.Writer) error {
-	return briefTemplate.Execute(w, b)
+	var buf bytes.Buffer
+	if err := briefTemplate.Execute(&buf, b); err != nil {
+		return err
+	}
+	_, err := w.Write(termtext.HTML(buf.Bytes()))
+	return err
 }

@@ -61,7 +61,7 @@ func ChecklistPath(home string) string { return filepath.Join(home, "checklist.y
 // progress. A broken one comes back as a *yamlfile.Error and must not be
 // overwritten.
 func LoadChecklistProgress(path string) (*ChecklistProgress, error) {
-	raw, ok, err := readOptional(path)
+	raw, ok, err := readOptional(path, "checklist progress")
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +169,7 @@ func (p *ChecklistProgress) Save(path string) error {
 	if err := enc.Close(); err != nil {
 		return fmt.Errorf("encode checklist progress: %w", err)
 	}
-	return writePrivate(path, buf.Bytes())
+	return writePrivate(filepath.Dir(path), path, buf.Bytes())
 }
 
 // ForCompany returns the per-company progress for slug ("" for the

@@ -78,7 +78,7 @@ func (cs *Companies) IsExample(slug string) bool { return cs.example(slug) != ni
 func (cs *Companies) Get(slug string) (CompanyEntry, error) {
 	if questions.ValidSlug(slug) {
 		path := cs.Path(slug)
-		raw, ok, err := readOptional(path)
+		raw, ok, err := readOptional(path, "company notes")
 		if err != nil {
 			return CompanyEntry{}, err
 		}
@@ -121,7 +121,12 @@ func (cs *Companies) List() ([]CompanyEntry, error) {
 			bad = append(bad, nameProblem(path, "company slug"))
 			continue
 		}
-		raw, _, err := readOptional(path)
+		raw, _, err := readOptional(path, "company notes")
+		var ye *yamlfile.Error
+		if errors.As(err, &ye) {
+			bad = append(bad, err)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -150,7 +155,7 @@ func (cs *Companies) Save(c *questions.Company) (string, error) {
 		return "", err
 	}
 	path := cs.Path(c.Slug)
-	return path, writePrivate(path, raw)
+	return path, writePrivate(filepath.Dir(cs.Dir), path, raw)
 }
 
 // SaveRaw writes notes exactly as the person wrote them (after an edit),
@@ -160,7 +165,7 @@ func (cs *Companies) SaveRaw(slug string, raw []byte) (string, error) {
 		return "", fmt.Errorf("save company notes: slug %q cannot name a file", slug)
 	}
 	path := cs.Path(slug)
-	return path, writePrivate(path, raw)
+	return path, writePrivate(filepath.Dir(cs.Dir), path, raw)
 }
 
 // ErrExampleOnly: the slug is a shipped example with no copy in the home.
@@ -179,7 +184,7 @@ func (cs *Companies) Remove(slug string) (string, error) {
 		return "", err
 	}
 	path := cs.Path(slug)
-	if err := os.Remove(path); err != nil {
+	if err := removePrivate(filepath.Dir(cs.Dir), path); err != nil {
 		return "", fmt.Errorf("remove %s: %w", path, err)
 	}
 	return path, nil

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/internal/yamlfile"
 )
 
@@ -43,9 +44,9 @@ var ErrDiscarded = errors.New("changes discarded")
 // person can fix; save writes the checked bytes. A failure of the editor or
 // of save is returned as it is, with the original untouched.
 func (l *EditLoop) Run(path string, check func(raw []byte, path string) error, save func(raw []byte) error) (EditResult, error) {
-	original, err := os.ReadFile(path)
+	original, err := infile.ReadFile(path, infile.MaxDataFile, "a file to edit")
 	if err != nil {
-		return EditUnchanged, fmt.Errorf("read %s: %w", path, err)
+		return EditUnchanged, infile.Wrap(err, "read "+path)
 	}
 	dir, err := os.MkdirTemp("", "starprep-edit-")
 	if err != nil {
@@ -62,21 +63,24 @@ func (l *EditLoop) Run(path string, check func(raw []byte, path string) error, s
 		if err := l.Edit(work); err != nil {
 			return EditUnchanged, fmt.Errorf("the editor failed, so nothing was saved (%s is unchanged): %w", path, err)
 		}
-		edited, err := os.ReadFile(work)
-		if err != nil {
-			return EditUnchanged, fmt.Errorf("read the edited copy: %w", err)
+		edited, problem := readEdited(work, path)
+		var ye *yamlfile.Error
+		if problem != nil && !errors.As(problem, &ye) {
+			return EditUnchanged, fmt.Errorf("read the edited copy: %w", problem)
 		}
-		if bytes.Equal(edited, original) {
+		if problem == nil && bytes.Equal(edited, original) {
 			return EditUnchanged, nil
 		}
-		problem := check(edited, path)
+		if problem == nil {
+			// A copy too big or not text is shown like any other problem.
+			problem = check(edited, path)
+		}
 		if problem == nil {
 			if err := save(edited); err != nil {
 				return EditUnchanged, err
 			}
 			return EditSaved, nil
 		}
-		var ye *yamlfile.Error
 		if !errors.As(problem, &ye) {
 			return EditUnchanged, problem
 		}
@@ -93,4 +97,14 @@ func (l *EditLoop) Run(path string, check func(raw []byte, path string) error, s
 			return EditDiscarded, fmt.Errorf("%w: %s", ErrDiscarded, strings.ReplaceAll(problem.Error(), "\n", "; "))
 		}
 	}
+}
+
+// readEdited reads the edited copy; its problems name the file edited.
+func readEdited(work, path string) ([]byte, error) {
+	f, err := infile.Open(work)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return infile.ReadAll(f, path, infile.MaxDataFile, "a file to edit")
 }

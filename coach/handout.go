@@ -2,13 +2,13 @@ package coach
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/starprep/starprep/internal/termtext"
 	"github.com/starprep/starprep/questions"
 	"go.yaml.in/yaml/v3"
 )
@@ -84,17 +84,22 @@ func writeSetYAML(b *bytes.Buffer, set *Set) error {
 }
 
 func writeSetJSON(b *bytes.Buffer, set *Set) error {
-	enc := json.NewEncoder(b)
+	var raw bytes.Buffer
+	enc := json.NewEncoder(&raw)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(newSetFile(set))
+	if err := enc.Encode(newSetFile(set)); err != nil {
+		return err
+	}
+	b.Write(termtext.EscapeJSON(raw.Bytes()))
+	return nil
 }
 
 // setCSVHeader are the columns of --format csv; lists are joined with "; ".
 var setCSVHeader = []string{"n", "id", "category", "competencies", "difficulty", "star", "text", "look_for", "follow_ups", "example"}
 
 func writeSetCSV(b *bytes.Buffer, set *Set) error {
-	cw := csv.NewWriter(b)
+	cw := termtext.NewCSVWriter(b)
 	_ = cw.Write(setCSVHeader)
 	for i, q := range set.Questions {
 		_ = cw.Write([]string{strconv.Itoa(i + 1), q.ID, q.Category, strings.Join(q.Competencies, "; "), strconv.Itoa(q.Difficulty),
@@ -104,8 +109,7 @@ func writeSetCSV(b *bytes.Buffer, set *Set) error {
 	for i, a := range set.Ask {
 		_ = cw.Write([]string{strconv.Itoa(len(set.Questions) + i + 1), "", "ask", "", "", "false", flat(a), "", "", ""})
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // flat puts text on one line for a spreadsheet cell.
@@ -196,5 +200,5 @@ func title(s string) string {
 }
 
 // mdEscape keeps text from a bank or company notes from turning into
-// Markdown markup it never meant.
-var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", "[", `\[`, "]", `\]`, "#", `\#`).Replace
+// Markdown markup it never meant (or reaching a terminal raw).
+func mdEscape(s string) string { return termtext.Markdown(s) }

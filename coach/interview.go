@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"time"
 
+	"github.com/starprep/starprep/internal/userdata"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -71,6 +73,8 @@ type Interview struct {
 	LoadSet func(path string) ([]questions.Question, error)
 	// Resume continues the latest unfinished session instead of starting one.
 	Resume bool
+
+	ctx context.Context
 }
 
 // ErrNothingToResume: --resume found no session at all.
@@ -121,6 +125,14 @@ type session struct {
 	// every draftEvery while it grows.
 	lastDraftSave time.Time
 	savedDraft    string
+	// lock keeps other processes from writing the session meanwhile.
+	lock *userdata.Lock
+	// keptAnswers is how many answers the session file held at its last
+	// good save.
+	keptAnswers int
+	// draftErr is why the last draft save failed (said once, after the box).
+	draftErr    error
+	draftWarned bool
 }
 
 // Run runs the interview: it picks or reloads the questions, asks them,
@@ -146,6 +158,7 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 	}
 	var se *session
 	var err error
+	iv.ctx = ctx
 	if iv.Resume {
 		se, err = iv.resume(store, saved)
 		if err == nil && se == nil {
@@ -157,12 +170,24 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
+	// While this interview runs, no other process may write its session.
+	if se.lock == nil {
+		var le *userdata.LockError
+		if se.lock, err = LockSession(ctx, se.path); err != nil && !errors.As(err, &le) {
+			return nil, err
+		}
+	}
+	defer se.lock.Unlock()
 	se.ctx = ctx
+	se.keptAnswers = len(se.s.Answers)
 	if err := se.save(); err != nil {
 		return nil, err
 	}
 	err = se.loop()
 	out := &Outcome{Path: se.path, Session: se.s}
+	if isSaveError(err) {
+		return out, err
+	}
 	if errors.Is(err, ErrInterrupted) || (err != nil && ctx.Err() != nil) {
 		return out, se.stopped()
 	}
@@ -176,6 +201,9 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 	if err := se.save(); err != nil {
 		return out, err
 	}
+	// A finished session is not resumed: its lock file can go (the lock is
+	// held until Run returns).
+	_ = os.Remove(sessionLockPath(se.path))
 	return out, se.summary()
 }
 
@@ -183,7 +211,7 @@ func (iv *Interview) Run(ctx context.Context) (*Outcome, error) {
 func (se *session) stopped() error {
 	se.s.Finished = false
 	if serr := se.save(); serr != nil {
-		return errors.Join(serr, ErrInterrupted)
+		return se.draftLost(serr)
 	}
 	what := "Nothing answered yet; the interview plan is saved in"
 	if n := answered(se.s); n > 0 {

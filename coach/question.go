@@ -251,7 +251,7 @@ func change(prev, now, first, attempt int) string {
 func (se *session) record(q questions.Question, a star.Answer) (star.Result, error) {
 	se.s.Answers = append(se.s.Answers, a)
 	se.s.Draft = nil
-	if err := se.save(); err != nil {
+	if err := se.saveOrKeep(); err != nil {
 		return star.Result{}, err
 	}
 	res := star.Score(se.iv.Rubric, se.scoreInfo(q, a.Question), a) // a follow-up is scored against its own text

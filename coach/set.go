@@ -113,7 +113,10 @@ func BuildSet(bank *questions.Bank, spec SetSpec) (*Set, error) {
 func FindCompany(home, slug string, example *questions.Company) (*questions.Company, error) {
 	dir := filepath.Join(home, "companies")
 	p := filepath.Join(dir, slug+".yaml")
-	raw, err := os.ReadFile(p)
+	raw, ok, err := readOptional(p, "company notes")
+	if err == nil && !ok {
+		err = fs.ErrNotExist
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		if example != nil && example.Slug == slug {
 			return example, nil

@@ -2,6 +2,7 @@ package coach
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2/maybe"
+	"github.com/starprep/starprep/internal/userdata"
 	"github.com/starprep/starprep/internal/yamlfile"
 	"github.com/starprep/starprep/star"
 	"go.yaml.in/yaml/v3"
@@ -29,17 +30,55 @@ func SessionsDir(home string) *Store { return &Store{Dir: filepath.Join(home, "s
 // Path is where the session with the given id lives.
 func (st *Store) Path(id string) string { return filepath.Join(st.Dir, id+".yaml") }
 
-// NewID returns a session id made from t ("20261122-101503"), with a suffix
-// when a session of that id already exists.
-func (st *Store) NewID(t time.Time) string {
-	base := t.Format("20060102-150405")
-	id := base
-	for n := 2; ; n++ {
-		if _, err := os.Stat(st.Path(id)); errors.Is(err, fs.ErrNotExist) {
-			return id
+// home is the user-data directory the store is in.
+func (st *Store) home() string { return filepath.Dir(st.Dir) }
+
+// maxSameSecond bounds the sessions started in one second (ids
+// 20261122-101503, 20261122-101503-2, ...).
+const maxSameSecond = 1000
+
+// Create saves a new session, giving it an id made from its start time
+// ("20261122-101503", with a suffix when that one is taken) and returns
+// its path. The file is created exclusively, so two interviews started in
+// the same second never share an id, whatever the timing; a folder that
+// cannot be written (read-only, full, a file in its place) is an error at
+// once, never a loop.
+func (st *Store) Create(s *star.Session) (string, error) {
+	base := s.StartedAt.Format("20060102-150405")
+	for n := 1; n <= maxSameSecond; n++ {
+		s.ID = base
+		if n > 1 {
+			s.ID = fmt.Sprintf("%s-%d", base, n)
 		}
-		id = fmt.Sprintf("%s-%d", base, n)
+		raw, err := encodeSession(s)
+		if err != nil {
+			return "", err
+		}
+		path := st.Path(s.ID)
+		err = userdata.WithHome(st.home(), func() error { return userdata.CreateNew(path, raw) })
+		if errors.Is(err, userdata.ErrExists) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		return path, nil
 	}
+	return "", fmt.Errorf("save session: %d sessions already started at %s", maxSameSecond, base)
+}
+
+// LockSession marks the session at path as being answered by this
+// process, until Unlock: a second interview resuming it, or sessions
+// remove, is told which process has it (a *userdata.BusyError).
+func LockSession(ctx context.Context, path string) (*userdata.Lock, error) {
+	return userdata.LockFile(ctx, sessionLockPath(path), "session "+strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+}
+
+// sessionLockPath is the lock file of the session at path: in the home's
+// .locks folder, so the sessions folder holds only sessions.
+func sessionLockPath(path string) string {
+	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return filepath.Join(filepath.Dir(filepath.Dir(path)), ".locks", "session-"+id+".lock")
 }
 
 // Saved is a session and the file it lives in.
@@ -52,31 +91,41 @@ type Saved struct {
 // Ctrl-C, see the old file or the new one, never half of one. It is the
 // one place sessions are written (drafts included, as they grow).
 func Save(path string, s *star.Session) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("save session: %w", err)
+	raw, err := encodeSession(s)
+	if err != nil {
+		return err
 	}
+	home := filepath.Dir(filepath.Dir(path))
+	return userdata.WithHome(home, func() error { return userdata.WriteFile(path, raw, userdata.FileMode) })
+}
+
+func encodeSession(s *star.Session) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("# A starprep mock interview. `starprep review` and `starprep score` read this\n# file; `starprep interview --resume` continues it while finished is false.\n")
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(s); err != nil {
-		return fmt.Errorf("save session: %w", err)
+		return nil, fmt.Errorf("save session: %w", err)
 	}
 	if err := enc.Close(); err != nil {
-		return fmt.Errorf("save session: %w", err)
+		return nil, fmt.Errorf("save session: %w", err)
 	}
-	if err := maybe.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("save session: %w", err)
-	}
-	return nil
+	return buf.Bytes(), nil
 }
 
 // Remove deletes a saved session's file; it is the one place sessions are
 // deleted.
 func Remove(s Saved) error {
-	if err := os.Remove(s.Path); err != nil {
+	lock, err := LockSession(context.Background(), s.Path)
+	var le *userdata.LockError
+	if err != nil && !errors.As(err, &le) {
+		return err
+	}
+	defer lock.Unlock()
+	if err := removePrivate(filepath.Dir(filepath.Dir(s.Path)), s.Path); err != nil {
 		return fmt.Errorf("remove session: %w", err)
 	}
+	_ = os.Remove(sessionLockPath(s.Path))
 	return nil
 }
 
@@ -130,11 +179,15 @@ func ParseSession(data []byte, path string) (*star.Session, error) {
 	return &s, nil
 }
 
-// Load reads the session file at path.
+// Load reads the session file at path. A file too big, not text or not a
+// regular file is a *yamlfile.Error, like a broken one.
 func Load(path string) (*star.Session, error) {
-	raw, err := os.ReadFile(path)
+	raw, ok, err := readOptional(path, "a session")
 	if err != nil {
-		return nil, fmt.Errorf("read session: %w", err)
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("read session: %w", &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist})
 	}
 	return ParseSession(raw, path)
 }

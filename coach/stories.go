@@ -1,7 +1,9 @@
 package coach
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/starprep/starprep/internal/yamlfile"
 	"github.com/starprep/starprep/questions"
 	"github.com/starprep/starprep/star"
 )
@@ -54,7 +57,7 @@ func (st *Stories) Exists(id string) bool {
 func (st *Stories) Get(id string) (StoryEntry, error) {
 	if questions.ValidSlug(id) {
 		path := st.Path(id)
-		raw, ok, err := readOptional(path)
+		raw, ok, err := readOptional(path, "a story")
 		if err != nil {
 			return StoryEntry{}, err
 		}
@@ -85,7 +88,12 @@ func (st *Stories) List() ([]StoryEntry, error) {
 			bad = append(bad, nameProblem(path, "story id"))
 			continue
 		}
-		raw, _, err := readOptional(path)
+		raw, _, err := readOptional(path, "a story")
+		var ye *yamlfile.Error
+		if errors.As(err, &ye) {
+			bad = append(bad, err)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -109,7 +117,7 @@ func (st *Stories) Save(s *questions.Story) (string, error) {
 		return "", err
 	}
 	path := st.Path(s.ID)
-	return path, writePrivate(path, raw)
+	return path, writePrivate(filepath.Dir(st.Dir), path, raw)
 }
 
 // SaveRaw writes a checked story file exactly as the person wrote it.
@@ -118,7 +126,7 @@ func (st *Stories) SaveRaw(id string, raw []byte) (string, error) {
 		return "", fmt.Errorf("save story: id %q cannot name a file", id)
 	}
 	path := st.Path(id)
-	return path, writePrivate(path, raw)
+	return path, writePrivate(filepath.Dir(st.Dir), path, raw)
 }
 
 // Remove deletes a story.
@@ -128,7 +136,7 @@ func (st *Stories) Remove(id string) (string, error) {
 		return "", err
 	}
 	path := st.Path(id)
-	if err := os.Remove(path); err != nil {
+	if err := removePrivate(filepath.Dir(st.Dir), path); err != nil {
 		return "", fmt.Errorf("remove %s: %w", path, err)
 	}
 	return path, nil
@@ -215,7 +223,7 @@ func StoryFromAnswer(sessions *Store, ref string, bank *questions.Bank, rubric *
 		}
 		path = sessions.Path(name)
 	}
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, &AnswerRefError{Ref: ref, Reason: fmt.Sprintf("no saved session %s (see the ids with: starprep progress --format json)", path)}
 	}
 	s, err := Load(path)

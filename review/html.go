@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/starprep/starprep/internal/termtext"
 	"github.com/starprep/starprep/star"
 )
 
@@ -33,19 +34,26 @@ func NewHTML() Output { return htmlOut{} }
 
 func (htmlOut) Begin(w io.Writer) error { return report.ExecuteTemplate(w, "head", nil) }
 
+// NewEncoder writes a card; html/template escapes what it must, and
+// termtext.HTML shows control and bidi characters from the answers visibly.
 func (htmlOut) NewEncoder() Encoder {
 	var buf bytes.Buffer
 	return encoderFunc(func(s *Scored) ([]byte, error) {
 		buf.Reset()
 		err := report.ExecuteTemplate(&buf, "card", newCard(s))
-		return buf.Bytes(), err
+		return termtext.HTML(buf.Bytes()), err
 	})
 }
 
 func (htmlOut) Write(w io.Writer, s *Scored, enc []byte) error { return plain{}.Write(w, s, enc) }
 
 func (htmlOut) End(w io.Writer, r *Report) error {
-	return report.ExecuteTemplate(w, "tail", newSummaryView(r.Summary))
+	var buf bytes.Buffer
+	if err := report.ExecuteTemplate(&buf, "tail", newSummaryView(r.Summary)); err != nil {
+		return err
+	}
+	_, err := w.Write(termtext.HTML(buf.Bytes()))
+	return err
 }
 
 // card is what the card template shows of one answer.

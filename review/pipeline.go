@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/internal/yamlfile"
 	"github.com/starprep/starprep/star"
 )
@@ -113,7 +114,7 @@ var ErrNoInput = errors.New("no answer files found in the paths given")
 // cancelled (returning ctx.Err()); what was written by then is whole
 // results. The Report comes back in every case, as far as the run got.
 func Run(ctx context.Context, opts Options) (*Report, error) {
-	inputs, err := expand(opts.Paths)
+	inputs, notes, err := expand(opts.Paths)
 	if err != nil {
 		return nil, err
 	}
@@ -123,6 +124,9 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	if opts.Warn == nil {
 		opts.Warn = io.Discard
+	}
+	for _, n := range notes {
+		fmt.Fprintf(opts.Warn, "starprep: warning: %s\n", n)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -190,10 +194,16 @@ func feed(ctx context.Context, inputs []input, stdin io.Reader, work, order chan
 	for _, in := range inputs {
 		var r io.Reader = stdin
 		var f *os.File
+		if in.err != nil {
+			if !send(&batch{path: in.path, readErr: in.err}) {
+				return
+			}
+			continue
+		}
 		if in.path != "-" {
 			var err error
-			if f, err = os.Open(in.path); err != nil {
-				if !send(&batch{path: in.path, readErr: fmt.Errorf("read answers: %w", err)}) {
+			if f, err = infile.Open(in.path); err != nil {
+				if !send(&batch{path: in.path, readErr: infile.Wrap(err, "read answers")}) {
 					return
 				}
 				continue
@@ -236,6 +246,15 @@ func closeFile(f *os.File) {
 	if f != nil {
 		_ = f.Close()
 	}
+}
+
+// skippable: a problem with one answer or one file, which SkipInvalid
+// passes over: it cannot be read as an answer, is not a regular file, is
+// a link that loops or leads nowhere, or may not be read.
+func skippable(err error) bool {
+	var ye *yamlfile.Error
+	var le *LinkError
+	return errors.As(err, &ye) || errors.As(err, &le) || errors.Is(err, infile.ErrNotRegular) || errors.Is(err, fs.ErrPermission)
 }
 
 // questionCache keeps what the scorer needs about each known question, so
@@ -393,8 +412,7 @@ func (wr *writer) entry(e *entry, buf []byte) error {
 // invalid handles an answer or file that could not be read: with
 // SkipInvalid a warning, otherwise the end of the run.
 func (wr *writer) invalid(err error) error {
-	var ye *yamlfile.Error
-	if !wr.opts.SkipInvalid || !(errors.As(err, &ye) || errors.Is(err, fs.ErrPermission)) {
+	if !wr.opts.SkipInvalid || !skippable(err) {
 		return err
 	}
 	wr.tally.Invalid++

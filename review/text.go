@@ -2,7 +2,6 @@ package review
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/starprep/starprep/internal/termtext"
 	"github.com/starprep/starprep/star"
 )
 
@@ -31,21 +31,24 @@ func (f encoderFunc) Encode(s *Scored) ([]byte, error) { return f(s) }
 
 // jsonEncoder encodes results as encoding/json writes the contract (HTML
 // not escaped, as answers hold < and &), through Result.AppendJSON, and
-// indents them as an indenting json.Encoder would.
+// indents them as an indenting json.Encoder would; characters that could
+// act on a terminal (C1 controls, bidi overrides) are written as \u
+// escapes by termtext.EscapeJSON, so the JSON means the same.
 func jsonEncoder(prefix, indent string) Encoder {
 	var compact []byte
 	var buf bytes.Buffer
 	return encoderFunc(func(s *Scored) ([]byte, error) {
 		compact = s.Result.AppendJSON(compact[:0])
 		if prefix == "" && indent == "" {
-			return append(compact, '\n'), nil
+			compact = append(compact, '\n')
+			return termtext.EscapeJSON(compact), nil
 		}
 		buf.Reset()
 		if err := json.Indent(&buf, compact, prefix, indent); err != nil {
 			return nil, err
 		}
 		buf.WriteByte('\n')
-		return buf.Bytes(), nil
+		return termtext.EscapeJSON(buf.Bytes()), nil
 	})
 }
 
@@ -96,7 +99,7 @@ func (d *jsonDoc) End(w io.Writer, r *Report) error {
 	if err := enc.Encode(r.Summary); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%s  \"summary\": %s\n}\n", closing, bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	_, err := fmt.Fprintf(w, "%s  \"summary\": %s\n}\n", closing, termtext.EscapeJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
 	return err
 }
 
@@ -110,15 +113,16 @@ type csvOut struct{}
 func NewCSV() Output { return csvOut{} }
 
 func (csvOut) Begin(w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := termtext.NewCSVWriter(w)
 	_ = cw.Write(csvHeader)
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
+// NewEncoder writes rows whose cells a spreadsheet would run as formulas
+// neutralised (termtext.CSVCell).
 func (csvOut) NewEncoder() Encoder {
 	var buf bytes.Buffer
-	cw := csv.NewWriter(&buf)
+	cw := termtext.NewCSVWriter(&buf)
 	return encoderFunc(func(s *Scored) ([]byte, error) {
 		buf.Reset()
 		r := &s.Result
@@ -138,8 +142,8 @@ func (csvOut) NewEncoder() Encoder {
 		}
 		row = append(row, strings.Join(failed, ";"), strings.Join(MissingParts(r), ";"))
 		_ = cw.Write(row)
-		cw.Flush()
-		return buf.Bytes(), cw.Error()
+		err := cw.Flush()
+		return buf.Bytes(), err
 	})
 }
 
@@ -156,7 +160,6 @@ func NewTSV() Output { return tsv{} }
 
 func (tsv) NewEncoder() Encoder {
 	var buf []byte
-	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 	return encoderFunc(func(s *Scored) ([]byte, error) {
 		r := &s.Result
 		buf = buf[:0]
@@ -164,7 +167,7 @@ func (tsv) NewEncoder() Encoder {
 			if i > 0 {
 				buf = append(buf, '\t')
 			}
-			buf = append(buf, clean.Replace(cell)...)
+			buf = append(buf, termtext.Line(cell)...)
 		}
 		return append(buf, '\n'), nil
 	})
@@ -182,7 +185,6 @@ func (markdown) Begin(w io.Writer) error {
 
 func (markdown) NewEncoder() Encoder {
 	var buf []byte
-	esc := strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ")
 	return encoderFunc(func(s *Scored) ([]byte, error) {
 		r := &s.Result
 		missing := strings.Join(MissingParts(r), ", ")
@@ -193,7 +195,7 @@ func (markdown) NewEncoder() Encoder {
 		buf = append(buf, '|')
 		for _, cell := range []string{r.Source, r.QuestionID, strconv.Itoa(r.Score), r.Band, missing} {
 			buf = append(buf, ' ')
-			buf = append(buf, esc.Replace(cell)...)
+			buf = append(buf, termtext.Markdown(cell)...)
 			buf = append(buf, " |"...)
 		}
 		return append(buf, '\n'), nil

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/internal/yamlfile"
 )
 
@@ -82,7 +83,7 @@ func (c *Chunk) Records() []Record {
 		r.Source = c.source()
 		return []Record{r}
 	case formText:
-		return []Record{{Item: Item{Source: c.name, Line: 1, Answer: Answer{Text: string(c.data)}}}}
+		return []Record{checkWords(Record{Item: Item{Source: c.name, Line: 1, Answer: Answer{Text: string(c.data)}}}, c.name, 1)}
 	case formYAMLFile, formLoose:
 		recs, empty := decodeYAML(c.data, c.name, c.form == formYAMLFile, false, 0)
 		if empty {
@@ -109,12 +110,26 @@ func (c *Chunk) source() string {
 }
 
 // checkWords turns an answer with no words into a problem (a skipped
-// question has none, and is fine).
+// question has none, and is fine), and one longer than infile.MaxAnswer
+// too: no spoken answer is that long, and the scorer's time grows with it.
 func checkWords(r Record, name string, n int) Record {
 	if r.Err == nil && r.Answer.Empty() && !r.Answer.Skipped {
 		r.Err = problem(name, r.Line, fmt.Sprintf("answer %d has no words: give it `text:` or `star:` parts", n))
 	}
+	if r.Err == nil && answerSize(&r.Answer) > infile.MaxAnswer {
+		r.Err = problem(name, r.Line, fmt.Sprintf("answer %d is %s long; the limit is %s (about 10,000 words): split it, or check it is an answer",
+			n, infile.Size(int64(answerSize(&r.Answer))), infile.Size(infile.MaxAnswer)))
+	}
 	return r
+}
+
+// answerSize is the bytes of an answer's text and parts.
+func answerSize(a *Answer) int {
+	n := len(a.Text) + len(a.Question)
+	if p := a.STAR; p != nil {
+		n += len(p.Situation) + len(p.Task) + len(p.Action) + len(p.Result)
+	}
+	return n
 }
 
 func problem(name string, line int, msg string) error {
@@ -140,13 +155,15 @@ type Splitter struct {
 	heldErr    error
 }
 
-// NewSplitter reads the answers of the file at path from r.
+// NewSplitter reads the answers of the file at path from r. The text is
+// decoded as infile.NewReader does (a byte-order mark dropped, UTF-16
+// decoded), and no piece of it is held whole beyond the limits of infile.
 func NewSplitter(r io.Reader, path string) *Splitter {
 	s := &Splitter{name: path, path: path}
 	if path == "-" {
 		s.name = "stdin"
 	}
-	s.produce = s.start(r)
+	s.produce = s.start(infile.NewReader(r, s.name))
 	return s
 }
 
@@ -218,16 +235,37 @@ func once(c Chunk, err error) func() (Chunk, error) {
 	}
 }
 
+// wholeLimit is how much text is read as one piece: one free-text answer,
+// or answers in YAML on standard input (a bigger YAML file is streamed).
+func wholeLimit(form chunkForm) int64 {
+	if form == formText {
+		return infile.MaxAnswer
+	}
+	return wholeFileLimit
+}
+
 // whole reads all of r as one chunk.
 func (s *Splitter) whole(r io.Reader, form chunkForm) func() (Chunk, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, wholeLimit(form)+1))
 	if err != nil {
 		return once(Chunk{}, fmt.Errorf("read %s: %w", s.name, err))
 	}
 	return s.wholeChunk(data, form)
 }
 
+// tooLong is the record of a text over its limit.
+func (s *Splitter) tooLong(form chunkForm) Chunk {
+	msg := fmt.Sprintf("the answer is longer than %s (about 10,000 words): split it, or check it is an answer", infile.Size(infile.MaxAnswer))
+	if form != formText {
+		msg = fmt.Sprintf("more than %s of text that is not JSON: put YAML answers in a .yaml file, or give JSON lines", infile.Size(wholeFileLimit))
+	}
+	return s.decodedChunk(Record{Item: Item{Source: s.name, Line: 1}, Err: problem(s.name, 0, msg)}, 0)
+}
+
 func (s *Splitter) wholeChunk(data []byte, form chunkForm) func() (Chunk, error) {
+	if int64(len(data)) > wholeLimit(form) {
+		return once(s.tooLong(form), nil)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return once(s.decodedChunk(emptyRecord(s.name, "it is empty"), len(data)), nil)
 	}
@@ -251,7 +289,7 @@ func (s *Splitter) sniff(r io.Reader) func() (Chunk, error) {
 		head = append(head, buf[:n]...)
 		trimmed := bytes.TrimLeft(head, " \t\r\n")
 		if len(trimmed) > 0 && trimmed[0] != '{' && trimmed[0] != '[' {
-			rest, rerr := io.ReadAll(r)
+			rest, rerr := io.ReadAll(io.LimitReader(r, wholeFileLimit+1))
 			if rerr != nil {
 				return once(Chunk{}, fmt.Errorf("read %s: %w", s.name, rerr))
 			}
@@ -304,10 +342,16 @@ func ReadAnswers(r io.Reader, path string) ([]Item, error) {
 		for _, rec := range c.Records() {
 			var ye *yamlfile.Error
 			switch {
+			case rec.Err == nil && len(items) >= infile.MaxRecords:
+				return nil, problem(sp.name, rec.Line, fmt.Sprintf("the file holds more than %d answers; review reads any number: starprep review %s", infile.MaxRecords, path))
 			case rec.Err == nil:
 				items = append(items, rec.Item)
 			case errors.As(rec.Err, &ye):
 				problems = append(problems, ye.Problems...)
+				if len(problems) >= maxProblems {
+					problems = append(problems, yamlfile.Problem{Path: sp.name, Message: fmt.Sprintf("stopped reading after %d problems", maxProblems)})
+					return nil, &yamlfile.Error{Problems: problems}
+				}
 			default:
 				return nil, rec.Err
 			}
@@ -318,6 +362,10 @@ func ReadAnswers(r io.Reader, path string) ([]Item, error) {
 	}
 	return items, nil
 }
+
+// maxProblems is how many problems of one file are reported before
+// ReadAnswers stops reading it.
+const maxProblems = 100
 
 // ParseAnswers reads every answer in data, as ReadAnswers does.
 func ParseAnswers(data []byte, path string) ([]Item, error) {

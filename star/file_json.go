@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	gojson "github.com/goccy/go-json"
+	"github.com/starprep/starprep/internal/infile"
 )
 
 const (
@@ -18,8 +19,9 @@ const (
 	blockSize      = 1 << 20
 	firstBlockSize = 64 << 10
 	// maxLine bounds one JSON line, so a file without newlines cannot take
-	// all the memory.
-	maxLine = 64 << 20
+	// all the memory; a longer line is one problem, and the lines after it
+	// are read as usual.
+	maxLine = infile.MaxJSONLine
 )
 
 // jsonLines splits one answer object per line. Blank lines are skipped; a
@@ -29,35 +31,47 @@ func (s *Splitter) jsonLines(r io.Reader) func() (Chunk, error) {
 	size := firstBlockSize
 	line := 0
 	eof, any := false, false
+	skipping := false // the rest of an over-long line is being passed over
 	return func() (Chunk, error) {
 		for {
-			if i := bytes.IndexByte(block, '\n'); i >= 0 || (eof && len(block) > 0) {
-				if i < 0 {
-					i = len(block)
+			if skipping {
+				if i := bytes.IndexByte(block, '\n'); i >= 0 {
+					block, skipping = block[i+1:], false
+				} else if eof {
+					return Chunk{}, io.EOF
+				} else {
+					block = block[:0]
 				}
-				raw := block[:i]
-				size := i + 1
-				block = block[min(i+1, len(block)):]
-				line++
-				raw = bytes.TrimSpace(raw)
-				if len(raw) == 0 {
-					continue
-				}
-				any = true
-				return Chunk{name: s.name, index: -1, line: line, data: raw, form: formJSON, Size: size}, nil
 			}
-			if eof {
-				if !any {
+			if !skipping {
+				if i := bytes.IndexByte(block, '\n'); i >= 0 || (eof && len(block) > 0) {
+					if i < 0 {
+						i = len(block)
+					}
+					raw := block[:i]
+					size := i + 1
+					block = block[min(i+1, len(block)):]
+					line++
+					raw = bytes.TrimSpace(raw)
+					if len(raw) == 0 {
+						continue
+					}
 					any = true
-					return s.decodedChunk(emptyRecord(s.name, "it is empty"), 0), nil
+					return Chunk{name: s.name, index: -1, line: line, data: raw, form: formJSON, Size: size}, nil
 				}
-				return Chunk{}, io.EOF
-			}
-			if len(block) >= maxLine {
-				eof, block = true, nil
-				any = true
-				return s.decodedChunk(Record{Item: Item{Source: s.name, Line: line + 1},
-					Err: problem(s.name, line+1, fmt.Sprintf("line is longer than %d MiB: is this really a .jsonl file?", maxLine>>20))}, 0), nil
+				if eof {
+					if !any {
+						any = true
+						return s.decodedChunk(emptyRecord(s.name, "it is empty"), 0), nil
+					}
+					return Chunk{}, io.EOF
+				}
+				if len(block) >= maxLine {
+					line++
+					skipping, block, any = true, block[:0], true
+					return s.decodedChunk(Record{Item: Item{Source: s.name, Line: line},
+						Err: problem(s.name, line, fmt.Sprintf("the line is longer than %s; one answer is at most %s: is this really a .jsonl file?", infile.Size(maxLine), infile.Size(infile.MaxAnswer)))}, 0), nil
+				}
 			}
 			// Start a new block with the unfinished line.
 			next := make([]byte, len(block), max(size, 2*len(block)))
@@ -82,7 +96,7 @@ func (s *Splitter) jsonLines(r io.Reader) func() (Chunk, error) {
 // json splits a JSON file: the elements of an array, the answers of a
 // session, or one answer object. Only one element is held at a time.
 func (s *Splitter) json(r io.Reader) func() (Chunk, error) {
-	t := &lineTracker{r: r, line: 1, keep: -1}
+	t := &lineTracker{r: r, line: 1, keep: -1, limit: infile.MaxRecord}
 	dec := json.NewDecoder(t)
 	var queue []Chunk
 	started, done := false, false
@@ -93,8 +107,11 @@ func (s *Splitter) json(r io.Reader) func() (Chunk, error) {
 		line := 0
 		if errors.As(err, &se) {
 			line = t.lineOf(se.Offset)
+		} else if errors.Is(err, errRecordTooBig) {
+			line = t.lineOf(t.base)
+			err = fmt.Errorf("an answer (or the fields of the session) is larger than %s: is this the right file?", infile.Size(infile.MaxRecord))
 		} else if errors.Is(err, io.ErrUnexpectedEOF) {
-			line = t.lineOf(dec.InputOffset())
+			line = t.lineOf(t.base + int64(len(t.buf))) // where it ends
 			err = errors.New("the JSON ends too early (a missing ] or })")
 		}
 		return s.decodedChunk(Record{Item: Item{Source: s.name, Line: line}, Err: problem(s.name, line, jsonMessage(err))}, 0)
@@ -301,9 +318,18 @@ type lineTracker struct {
 	base int64
 	line int   // the line number at base
 	keep int64 // when >= 0, bytes from keep on are kept (a top-level object)
+	// limit bounds what is held at once: one element, or the top-level
+	// object being kept (0: no bound).
+	limit int
 }
 
+// errRecordTooBig: one value of a JSON file is over the limit.
+var errRecordTooBig = errors.New("a JSON value is too big")
+
 func (t *lineTracker) Read(p []byte) (int, error) {
+	if t.limit > 0 && len(t.buf) > t.limit {
+		return 0, errRecordTooBig
+	}
 	n, err := t.r.Read(p)
 	t.buf = append(t.buf, p[:n]...)
 	return n, err
@@ -348,7 +374,7 @@ func (t *lineTracker) bytesFrom(from, to int64) []byte {
 func isReadError(err error) bool {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
-	return !errors.As(err, &se) && !errors.As(err, &te) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF)
+	return !errors.Is(err, errRecordTooBig) && !errors.As(err, &se) && !errors.As(err, &te) && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF)
 }
 
 func jsonValid(b []byte) bool { return json.Valid(b) }

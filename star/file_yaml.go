@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/starprep/starprep/internal/infile"
 	"github.com/starprep/starprep/internal/yamlfile"
 	"go.yaml.in/yaml/v3"
 )
@@ -35,6 +36,13 @@ func (s *Splitter) yaml(r io.Reader) func() (Chunk, error) {
 	return func() (Chunk, error) {
 		for len(queue) == 0 {
 			piece, start, err := p.next()
+			if errors.Is(err, errPieceTooBig) {
+				n++
+				any = true
+				queue = append(queue, s.decodedChunk(Record{Item: Item{Source: s.name, Line: start},
+					Err: problem(s.name, start, fmt.Sprintf("answer %d (or this YAML document) is larger than %s: split it, or check it is an answer", n, infile.Size(infile.MaxRecord)))}, 0))
+				continue
+			}
 			if errors.Is(err, io.EOF) {
 				if !any {
 					any = true
@@ -77,12 +85,17 @@ type yamlPieces struct {
 	eof         bool
 }
 
+// errPieceTooBig: a piece is over infile.MaxRecord; its lines are passed
+// over up to the next piece.
+var errPieceTooBig = errors.New("a YAML piece is too big")
+
 // next returns a piece and the line it starts on, or io.EOF.
 func (p *yamlPieces) next() ([]byte, int, error) {
 	var piece []byte
 	start := p.line + 1
 	root := byte(0) // 0 unknown, '-' a list, 'm' anything else
 	items := 0
+	tooBig := false
 	if p.pending != nil {
 		piece, start = p.pending, p.line
 		p.pending = nil
@@ -93,7 +106,10 @@ func (p *yamlPieces) next() ([]byte, int, error) {
 		}
 	}
 	for !p.eof {
-		raw, err := p.r.ReadBytes('\n')
+		raw, long, err := readLine(p.r, infile.MaxRecord)
+		if long {
+			tooBig, piece = true, nil
+		}
 		if errors.Is(err, io.EOF) {
 			p.eof = true
 		} else if err != nil {
@@ -105,6 +121,10 @@ func (p *yamlPieces) next() ([]byte, int, error) {
 		p.line++
 		switch {
 		case isMarker(raw, "---"):
+			if tooBig {
+				p.pending, p.pendingItem = raw, false
+				return nil, start, errPieceTooBig
+			}
 			if hasContent(piece) {
 				p.pending, p.pendingItem = raw, false
 				return piece, start, nil
@@ -113,6 +133,9 @@ func (p *yamlPieces) next() ([]byte, int, error) {
 			root = markerRoot(raw)
 			continue
 		case isMarker(raw, "..."):
+			if tooBig {
+				return nil, start, errPieceTooBig
+			}
 			piece = append(piece, raw...)
 			if hasContent(piece) {
 				return piece, start, nil
@@ -129,15 +152,44 @@ func (p *yamlPieces) next() ([]byte, int, error) {
 		if root == '-' && isItem(raw) {
 			if items++; items > 1 {
 				p.pending, p.pendingItem = raw, true
+				if tooBig {
+					return nil, start, errPieceTooBig
+				}
 				return piece, start, nil
 			}
 		}
+		if tooBig {
+			continue
+		}
 		piece = append(piece, raw...)
+		if len(piece) > infile.MaxRecord {
+			tooBig, piece = true, nil
+		}
+	}
+	if tooBig {
+		return nil, start, errPieceTooBig
 	}
 	if !hasContent(piece) {
 		return nil, 0, io.EOF
 	}
 	return piece, start, nil
+}
+
+// readLine reads a line with its newline, keeping at most max bytes of
+// it (long reports that more were passed over), so a file without
+// newlines cannot fill the memory.
+func readLine(r *bufio.Reader, max int) (line []byte, long bool, err error) {
+	for {
+		part, err := r.ReadSlice('\n')
+		if len(line)+len(part) <= max {
+			line = append(line, part...)
+		} else {
+			long = true
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, long, err
+		}
+	}
 }
 
 // markerRoot: "--- |" starts a document on the marker line; a bare "---"

@@ -204,9 +204,101 @@ func Documents(data []byte, path string) ([]*yaml.Node, error) {
 		if r := Root(&n); r.Kind == yaml.ScalarNode && r.Tag == "!!null" && r.Value == "" {
 			continue // yaml.v3 gives a document of only comments a null scalar
 		}
+		if err := checkSize(&n, path, len(data)); err != nil {
+			return nil, err
+		}
 		docs = append(docs, &n)
 	}
 	return docs, nil
+}
+
+// MaxDepth is how deeply YAML may nest; starprep's formats need a handful
+// of levels.
+const MaxDepth = 64
+
+// checkSize refuses a document nested deeper than MaxDepth, or whose
+// aliases would expand it far beyond the file's own size (a "billion
+// laughs" file, or one text repeated thousands of times): what aliases add
+// is counted in nodes and in bytes of text, as decoding would expand them.
+func checkSize(doc *yaml.Node, path string, fileSize int) error {
+	w := sizeWalk{costs: map[*yaml.Node]cost{}, active: map[*yaml.Node]bool{}}
+	own := w.walk(doc, 0, false)
+	if w.tooDeep != nil {
+		return &Error{Problems: []Problem{{Path: path, Line: w.tooDeep.Line, Message: fmt.Sprintf("nested more than %d levels deep: this is not a file starprep reads", MaxDepth)}}}
+	}
+	maxNodes := 2*own.nodes + 100_000
+	maxBytes := 2*int64(fileSize) + 1<<20
+	if w.bad != nil || w.added.nodes > maxNodes || w.added.bytes > maxBytes {
+		at := w.bad
+		if at == nil {
+			at = w.firstAlias
+		}
+		line := 0
+		if at != nil {
+			line = at.Line
+		}
+		return &Error{Problems: []Problem{{Path: path, Line: line, Message: "its aliases (*name) expand the file far beyond its size: write the text out instead of repeating an alias"}}}
+	}
+	return nil
+}
+
+type cost struct {
+	nodes int
+	bytes int64
+}
+
+func (c cost) plus(d cost) cost {
+	const cap = 1 << 40 // no overflow, however deep the aliases go
+	return cost{nodes: min(c.nodes+d.nodes, cap), bytes: min(c.bytes+d.bytes, cap)}
+}
+
+type sizeWalk struct {
+	costs      map[*yaml.Node]cost // what an anchored node expands to
+	active     map[*yaml.Node]bool
+	added      cost // what aliases add
+	firstAlias *yaml.Node
+	bad        *yaml.Node // an alias that loops
+	tooDeep    *yaml.Node
+}
+
+// walk returns what n costs once expanded; viaAlias says n is reached
+// through an alias (its cost is then added, not owned).
+func (w *sizeWalk) walk(n *yaml.Node, depth int, viaAlias bool) cost {
+	if n == nil {
+		return cost{}
+	}
+	if depth > MaxDepth {
+		if w.tooDeep == nil {
+			w.tooDeep = n
+		}
+		return cost{}
+	}
+	if n.Kind == yaml.AliasNode {
+		if w.firstAlias == nil {
+			w.firstAlias = n
+		}
+		target := n.Alias
+		if target == nil || w.active[target] {
+			w.bad = n
+			return cost{}
+		}
+		c, ok := w.costs[target]
+		if !ok {
+			w.active[target] = true
+			c = w.walk(target, depth, true)
+			delete(w.active, target)
+			w.costs[target] = c
+		}
+		if !viaAlias {
+			w.added = w.added.plus(c)
+		}
+		return c
+	}
+	c := cost{nodes: 1, bytes: int64(len(n.Value))}
+	for _, child := range n.Content {
+		c = c.plus(w.walk(child, depth+1, viaAlias))
+	}
+	return c
 }
 
 // firstBadLine finds the line a syntax error is on. yaml.v3 often reports
