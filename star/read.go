@@ -16,6 +16,8 @@ import (
 type analysis struct {
 	dict       *dictionary
 	ending     []int // the rubric's endingGroups
+	// othersOnly: every step told is someone else's (see othersStory).
+	othersOnly bool
 	sents      []sentInfo
 	clauses    []clauseInfo
 	toks       []token
@@ -117,6 +119,8 @@ func read(r *Rubric, a Answer) *analysis {
 		}
 	}
 	an.presentAsPast()
+	own, others, _ := an.steps()
+	an.othersOnly = own == 0 && others >= 2
 	ngroups := len(r.cues.groups)
 	an.cueBuf = grow(an.cueBuf, len(an.clauses)*ngroups)
 	cueBuf := an.cueBuf
@@ -256,7 +260,4 @@ func (an *analysis) steps() (own, others, firstOther int) {
 }
 
 // othersStory: every step told is someone else's.
-func (an *analysis) othersStory() bool {
-	own, others, _ := an.steps()
-	return own == 0 && others >= 2
-}
+func (an *analysis) othersStory() bool { return an.othersOnly }
