@@ -14,8 +14,8 @@ import (
 // analysis is one answer read: its sentences, their clauses and tokens,
 // the cues found, and (after tagging) each clause's part.
 type analysis struct {
-	dict       *dictionary
-	ending     []int // the rubric's endingGroups
+	dict   *dictionary
+	ending []int // the rubric's endingGroups
 	// othersOnly: every step told is someone else's (see othersStory).
 	othersOnly bool
 	sents      []sentInfo
