@@ -291,7 +291,7 @@ func TestScoreUnknownQuestion(t *testing.T) {
 		r := scoreCLI(t, "", "score", path, "--question", "angry-custmer-time")
 		r.want(t, 2)
 		if !strings.Contains(r.stderr, "did you mean") || !strings.Contains(r.stderr, "angry-customer-time") {
-			t.Skipf("BUG: --question with a one-letter typo gets no suggestion (%q): questions.Bank.Closest only matches ids that contain, or are contained in, what was typed, so the usual did-you-mean case (a misspelling) never suggests anything", r.stderr)
+			t.Errorf("--question with a one-letter typo gets no suggestion: %q", r.stderr)
 		}
 	})
 	t.Run("unknown question_id in the file warns", func(t *testing.T) {
