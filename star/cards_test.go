@@ -175,6 +175,18 @@ func TestFollowUpScoredAgainstFollowUp(t *testing.T) {
 	if res.Components != nil {
 		t.Error("a follow-up answer gets a STAR table")
 	}
+	// A follow-up that only asks for a real time is about the main question:
+	// the words of asking are not its key words.
+	a = star.Answer{QuestionID: q.ID, FollowUp: true, Question: "Has this happened to you? Tell me about one real time, and what you actually did.",
+		Text: "Last spring a customer shouted at me on the phone because his refund was late. I stayed calm, listened, found the refund stuck in our system and pushed it through while he waited. He calmed down and thanked me."}
+	res = star.Score(r, q, a)
+	ck = findCheck(t, res, "relevance")
+	if strings.Contains(ck.Message, "happened") || strings.Contains(ck.Message, "actually") {
+		t.Errorf("relevance to a follow-up asks for the words of asking: %q", ck.Message)
+	}
+	if !ck.OK {
+		t.Errorf("an answer about an angry customer is not relevant to a follow-up asking for one real time: %q", ck.Message)
+	}
 }
 
 // TestDirectCard: a technical question answered straight gets the direct

@@ -42,7 +42,9 @@ func Score(r *Rubric, q *QuestionInfo, a Answer) Result {
 }
 
 // followUpInfo describes a follow-up question: its key words are its own
-// content words.
+// content words, less the words of asking ("Has this happened to you? Tell
+// me about one real time"); a follow-up with none left asks for more on
+// the main question's topic, and takes its key words.
 func followUpInfo(parent *QuestionInfo, text string) *QuestionInfo {
 	info := &QuestionInfo{Text: text, Category: CardFollowUp}
 	if parent != nil {
@@ -50,7 +52,7 @@ func followUpInfo(parent *QuestionInfo, text string) *QuestionInfo {
 	}
 	seen := map[string]bool{}
 	for _, t := range tokenize(nil, text, nil) {
-		if t.clitic || len(t.word) < 4 || stopWords[t.word] || seen[t.stem] {
+		if t.clitic || len(t.word) < 4 || stopWords[t.word] || askingWords[t.word] || seen[t.stem] {
 			continue
 		}
 		if t.info != nil && t.info.flags&(fPronoun|fDeterminer|fModal|fAuxBe|fAuxHave|fAuxDo|fConnector) != 0 {
@@ -59,8 +61,19 @@ func followUpInfo(parent *QuestionInfo, text string) *QuestionInfo {
 		seen[t.stem] = true
 		info.Keywords = append(info.Keywords, t.word)
 	}
+	if len(info.Keywords) == 0 && parent != nil {
+		info.Keywords = parent.Keywords
+	}
 	return info
 }
+
+// askingWords are how a follow-up asks, not what it asks about.
+var askingWords = map[string]bool{"happened": true, "happen": true, "happens": true, "real": true,
+	"actually": true, "actual": true, "really": true, "story": true, "example": true, "again": true,
+	"instead": true, "thing": true, "things": true, "ever": true, "think": true, "know": true,
+	"done": true, "doing": true, "differently": true, "next": true, "went": true, "like": true,
+	"more": true, "most": true, "some": true, "something": true, "then": true, "there": true, "were": true,
+	"will": true, "your": true, "yourself": true, "which": true, "where": true, "while": true}
 
 // askedInfo describes a question known only by its text (not in the
 // bank): its kind read from how it is asked.
